@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors';
+import { startHost } from '../host/server';
+import type { AppContext } from '../services/context';
+import { APP_VERSION, defaultUserDataDir } from '../services/paths';
+import * as projects from '../services/projects';
+import { serviceHandlers } from '../services/router';
+
+/**
+ * The `liaison` command: the same services as the app, from a terminal.
+ * Exit codes: 0 done, 1 usage error, 2 the project cannot be opened.
+ */
+const USAGE = `Usage: liaison <command> [options]
+
+Commands:
+  serve [--project FILE] [--port N]   Serve the app in a browser on 127.0.0.1 (prints LIAISON_URL=...)
+  help                                 This text
+
+Run "liaison <command> --help" for the options of a command.`;
+
+export class UsageError extends Error {}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** dist/cli/cli.js -> dist/renderer */
+export const RENDERER_DIR = path.resolve(here, '..', 'renderer');
+
+async function serve(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { project: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stderr.write('Usage: liaison serve [--project FILE] [--port N]\n');
+    return 0;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
+  const ctx: AppContext = {
+    mode: 'browser',
+    version: APP_VERSION,
+    userDataDir: defaultUserDataDir(),
+    store: null,
+    emit: (event, payload) => host?.emit(event, payload),
+  };
+  if (values.project) {
+    try {
+      projects.open(ctx, { path: path.resolve(values.project) });
+    } catch (err) {
+      if (err instanceof AppError) {
+        process.stderr.write(`liaison: ${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
+  }
+  host = await startHost({ ctx, handlers: serviceHandlers, rendererDir: RENDERER_DIR, port });
+  process.stdout.write(`LIAISON_URL=${host.url}#token=${host.token}\n`);
+  process.stderr.write(`Liaison is serving ${ctx.store ? ctx.store.path : 'the start screen'} on ${host.url} (Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  ctx.store?.close();
+  await host.close();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`liaison: ${(err as Error).message}\n\n${USAGE}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`liaison: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,151 @@
+/**
+ * Lines that an outlet prints on every page (footers, newsletter prompts, mastheads) show up as
+ * the same line in many files of one import batch. Counting hashed lines per outlet finds them in
+ * O(total lines) without any pattern list.
+ *
+ * The trap is duplicated articles: five scrapes of one story share every paragraph, and counting
+ * alone would mark the whole story as boilerplate. So a second pass recounts only over documents
+ * whose frequent lines are a minority of their text; copies (mostly frequent lines) do not vote.
+ * A line that is boilerplate by that vote is then marked in every document of the group.
+ */
+import type { TextRange } from '../../../../shared/model/document';
+import { fmix32 } from './hash';
+import { isSpaceCode, nonBlankLines } from './text-lines';
+
+export interface BatchDoc {
+  id: string;
+  text: string;
+  /** Documents are compared within their outlet; those without one form one group per batch. */
+  outlet?: string;
+}
+
+export interface BatchRepeatOptions {
+  /** A line must appear in at least this many documents of its group. Default 5. */
+  minDocs?: number;
+  /** ... and in at least this fraction of the group's documents. Default 0.1. */
+  minFraction?: number;
+  /** Longer lines are prose paragraphs, never counted. Default 300 UTF-16 units. */
+  maxLineChars?: number;
+}
+
+const MIN_LINE_CHARS = 3;
+/** Documents whose frequent lines exceed this share of their characters are likely copies. */
+const MAX_SHARED_COVERAGE = 0.5;
+
+/** Per document: the key of every non-blank line (NaN when not counted) and its length. */
+interface LineTable {
+  keys: Float64Array;
+  lens: Uint32Array;
+}
+
+/**
+ * 53-bit key of a line, case-folded with whitespace runs collapsed, so that "Follow us  on X" and
+ * "follow us on X" count together. Two FNV-1a streams run in one loop to avoid re-reading.
+ */
+function lineKey(text: string, start: number, end: number): number {
+  const s = text.slice(start, end).toLowerCase();
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  let prevSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      if (prevSpace) continue;
+      prevSpace = true;
+      c = 0x20;
+    } else prevSpace = false;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
+  }
+  return (fmix32(h1) >>> 11) * 0x100000000 + fmix32(h2 ^ 0x5bd1e995);
+}
+
+function buildTable(text: string, maxLineChars: number): LineTable {
+  const lines = nonBlankLines(text);
+  const keys = new Float64Array(lines.length);
+  const lens = new Uint32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end } = lines[i];
+    const len = end - start;
+    lens[i] = len;
+    keys[i] = len >= MIN_LINE_CHARS && len <= maxLineChars ? lineKey(text, start, end) : Number.NaN;
+  }
+  return { keys, lens };
+}
+
+/** Count, for each key, the documents it appears in (once per document). */
+function countDocs(tables: Iterable<LineTable>, keep?: (key: number) => boolean): Map<number, number> {
+  const counts = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const t of tables) {
+    seen.clear();
+    for (const k of t.keys) {
+      if (Number.isNaN(k) || seen.has(k) || (keep && !keep(k))) continue;
+      seen.add(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function groupKey(doc: BatchDoc): string {
+  return doc.outlet?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Lines repeated across many documents of the same outlet (or of the batch, for documents
+ * without an outlet), as `boilerplate` ranges labelled `batch-repeat`. Only documents with at
+ * least one range appear in the result. Each range is one trimmed line.
+ */
+export function findBatchRepeats(docs: readonly BatchDoc[], opts: BatchRepeatOptions = {}): Map<string, TextRange[]> {
+  const minDocs = Math.max(2, opts.minDocs ?? 5);
+  const minFraction = opts.minFraction ?? 0.1;
+  const maxLineChars = opts.maxLineChars ?? 300;
+  const result = new Map<string, TextRange[]>();
+
+  const groups = new Map<string, BatchDoc[]>();
+  for (const doc of docs) {
+    const key = groupKey(doc);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(doc);
+  }
+
+  for (const group of groups.values()) {
+    if (group.length < minDocs) continue;
+    const threshold = Math.max(minDocs, Math.ceil(minFraction * group.length));
+    const tables = group.map((d) => buildTable(d.text, maxLineChars));
+
+    const firstCounts = countDocs(tables);
+    const frequent = (k: number) => (firstCounts.get(k) ?? 0) >= threshold;
+    if (![...firstCounts.values()].some((c) => c >= threshold)) continue;
+
+    const voters = tables.filter((t) => {
+      let total = 0;
+      let shared = 0;
+      for (let i = 0; i < t.keys.length; i++) {
+        total += t.lens[i];
+        if (!Number.isNaN(t.keys[i]) && frequent(t.keys[i])) shared += t.lens[i];
+      }
+      return total > 0 && shared / total <= MAX_SHARED_COVERAGE;
+    });
+    const votes = countDocs(voters, frequent);
+    const isBoilerplate = (k: number) => (votes.get(k) ?? 0) >= threshold;
+
+    for (let d = 0; d < group.length; d++) {
+      const t = tables[d];
+      let lines: ReturnType<typeof nonBlankLines> | null = null;
+      const ranges: TextRange[] = [];
+      for (let i = 0; i < t.keys.length; i++) {
+        if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i])) continue;
+        lines ??= nonBlankLines(group[d].text);
+        ranges.push({ kind: 'boilerplate', start: lines[i].start, end: lines[i].end, label: 'batch-repeat' });
+      }
+      if (ranges.length > 0) {
+        const prev = result.get(group[d].id);
+        result.set(group[d].id, prev ? prev.concat(ranges) : ranges);
+      }
+    }
+  }
+  return result;
+}

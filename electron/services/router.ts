@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { type CallName, type CallOutput, type CallParsed, calls } from '../../shared/contract';
+import { AppError, type Envelope, type ErrorInfo } from '../../shared/errors';
+import { SCHEMA_VERSION } from '../store/migrations';
+import * as coders from './coders';
+import type { AppContext } from './context';
+import * as projects from './projects';
+
+export type Handler<N extends CallName> = (ctx: AppContext, input: CallParsed<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+export type Handlers = { [N in CallName]: Handler<N> };
+
+/** The services behind every call. Electron's main overrides the few that need native UI. */
+export const serviceHandlers: Handlers = {
+  'app.info': (ctx) => ({
+    name: 'Liaison',
+    version: ctx.version,
+    mode: ctx.mode,
+    platform: process.platform,
+    userDataDir: ctx.userDataDir,
+    schemaVersion: SCHEMA_VERSION,
+  }),
+  'projects.create': projects.create,
+  'projects.open': projects.open,
+  'projects.close': projects.close,
+  'projects.current': projects.current,
+  'projects.recent': projects.recentProjects,
+  'projects.forget': (ctx, input) => projects.forgetProject(ctx, input.path),
+  'dialogs.pickProject': () => {
+    throw new AppError('unsupported', 'Native file dialogs exist only in the desktop app; type the path instead.');
+  },
+  'coders.list': coders.list,
+  'coders.create': coders.create,
+  'coders.setCurrent': coders.setCurrent,
+};
+
+/** `projects.create: path: expected string, received number` — names the call and the field. */
+export function describeZodError(name: string, error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : 'input';
+    return `${field}: ${issue.message}`;
+  });
+  return `${name}: invalid input — ${parts.join('; ')}`;
+}
+
+export function toErrorInfo(err: unknown): ErrorInfo {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  const e = err as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_')) {
+    if (e.code === 'SQLITE_BUSY') return { code: 'busy', message: 'The project is busy with another write; try again in a moment.' };
+    if (e.code === 'SQLITE_FULL') return { code: 'io', message: 'The disk is full; free some space and try again. Nothing was saved by this action.' };
+    if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB') return { code: 'project-damaged', message: `The project file is damaged (${e.message}).` };
+  }
+  return { code: 'internal', message: `Unexpected error: ${e?.message ?? String(err)}. Nothing was changed by this action.` };
+}
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+/**
+ * The one way into the services, from IPC and HTTP alike: look the call up, validate its input
+ * against the contract, run it, and turn any failure into `{ code, message }`.
+ */
+export async function dispatch(ctx: AppContext, handlers: Handlers, name: string, raw: unknown): Promise<Envelope<unknown>> {
+  if (!isCallName(name)) return { ok: false, error: { code: 'unknown-call', message: `There is no call named "${name}".` } };
+  const parsed = calls[name].input.safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeZodError(name, parsed.error) } };
+  try {
+    const handler = handlers[name] as (ctx: AppContext, input: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value: value ?? null };
+  } catch (err) {
+    const info = toErrorInfo(err);
+    if (info.code === 'internal') console.error(`[liaison] ${name} failed:`, err);
+    return { ok: false, error: info };
+  }
+}

@@ -1,0 +1,78 @@
+import type { ReactNode } from 'react';
+import { EmptyState } from '../ui/EmptyState';
+
+export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** Ctrl/Cmd + this digit switches to the section. */
+  key: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+}
+
+const icon = (d: string) => (
+  <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" className="nav__icon">
+    <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
+
+export const sections: Section[] = [
+  {
+    id: 'library',
+    label: 'Library',
+    key: '1',
+    icon: icon('M4 3h9l3 3v11H4z M13 3v3h3 M7 9h6 M7 12h6 M7 15h4'),
+    render: () => (
+      <EmptyState title="No articles yet" testId="empty-library">
+        Import a folder of articles (.txt, .html, .pdf, .docx, .eml, .json) to start. From a terminal:{' '}
+        <code>npx liaison import FOLDER --project FILE</code>
+      </EmptyState>
+    ),
+  },
+  {
+    id: 'engagements',
+    label: 'Engagements',
+    key: '2',
+    icon: icon('M3 10h4l2-5 2 10 2-5h4'),
+    render: () => (
+      <EmptyState title="No engagements coded" testId="empty-engagements">
+        Open an article from the Library and record who met whom, when and where, with the words that show it.
+      </EmptyState>
+    ),
+  },
+  {
+    id: 'actors',
+    label: 'Actors',
+    key: '3',
+    icon: icon('M10 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M4 17c0-3 3-5 6-5s6 2 6 5'),
+    render: () => (
+      <EmptyState title="No actors yet" testId="empty-actors">
+        Persons, organisations and countries appear here as you code engagements; you can also add them ahead of time.
+      </EmptyState>
+    ),
+  },
+  {
+    id: 'network',
+    label: 'Network',
+    key: '4',
+    icon: icon('M5 5m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M15 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M10 15m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M6.7 6.2l6.3-.1 M6 7l3 6 M14 8l-3 5'),
+    render: () => (
+      <EmptyState title="Nothing to draw yet" testId="empty-network">
+        The network of actors and countries is drawn from coded engagements. Code a few articles first.
+      </EmptyState>
+    ),
+  },
+  {
+    id: 'review',
+    label: 'Review',
+    key: '5',
+    icon: icon('M4 10l4 4 8-9'),
+    render: () => (
+      <EmptyState title="Nothing to review" testId="empty-review">
+        When two coders have coded the same articles, their agreement and the differences to adjudicate show here.
+      </EmptyState>
+    ),
+  },
+];
