@@ -5,6 +5,7 @@
  * Inputs are zod schemas, checked in main (the renderer is untrusted); outputs are types.
  */
 import { z } from 'zod';
+import { DEFAULT_IMPORT_OPTIONS, type DocumentDetail, type DocumentRow, type ImportProgress, type ImportSummary, type SearchHit } from './model/library';
 import type { AppInfo, Coder, ProjectInfo, RecentProject } from './model/project';
 
 export interface CallDef<I extends z.ZodType, O> {
@@ -79,6 +80,54 @@ export const calls = {
     z.object({ id: z.string().min(1).max(64) }).strict(),
     'Switch the current coder; every change is recorded under them.',
   ),
+
+  /** Start importing files and folders (recursively) into the open project; progress comes as events. */
+  'import.start': call<{ batchId: string }>()(
+    z
+      .object({
+        paths: z.array(filePath).min(1, 'name at least one file or folder').max(10_000),
+        encoding: z.string().trim().min(1).max(40).optional(),
+        nearThreshold: z.number().min(0.5).max(1).default(DEFAULT_IMPORT_OPTIONS.nearThreshold),
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(2 * 1024 * 1024 * 1024)
+          .default(DEFAULT_IMPORT_OPTIONS.maxFileBytes),
+      })
+      .strict(),
+    'Import files and folders; answers at once, then emits import.progress and import.finished.',
+  ),
+  /** Cancel a running import: what was imported stays, the rest can be imported later. */
+  'import.cancel': call<{ cancelled: boolean }>()(z.object({ batchId: z.string().min(1).max(64) }).strict(), 'Cancel a running import.'),
+  /** The report of an import run (or of the running one so far). */
+  'import.report': call<ImportSummary>()(z.object({ batchId: z.string().min(1).max(64) }).strict(), 'The report of an import run.'),
+
+  /** One page of documents, filtered and sorted in SQL (keyset paging). */
+  'documents.list': call<{ rows: DocumentRow[]; total: number; nextCursor: string | null }>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        cursor: z.string().max(500).nullable().default(null),
+        sort: z.enum(['imported', 'title', 'published', 'outlet', 'words']).default('imported'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+      })
+      .strict(),
+    'A page of documents in the chosen order; pass nextCursor back for the next page.',
+  ),
+  /** One document with its text, marked ranges, metadata sources and duplicate set. */
+  'documents.get': call<DocumentDetail>()(z.object({ id: z.string().min(1).max(64) }).strict(), 'One document in full.'),
+  /** Ranked full-text search with highlighted snippets for the page shown. */
+  'documents.search': call<{ hits: SearchHit[]; total: number }>()(
+    z
+      .object({
+        query: z.string().trim().min(1, 'type something to search for').max(1000),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    'Full-text search (words, "phrases", prefix*, AND/OR/NOT, NEAR) ranked by bm25.',
+  ),
 } as const;
 
 export type Calls = typeof calls;
@@ -94,9 +143,13 @@ export interface Events {
   'db.changed': { tables: string[] };
   /** The open project changed (opened, closed, renamed). */
   'project.changed': { project: ProjectInfo | null };
+  /** An import is under way. */
+  'import.progress': ImportProgress;
+  /** An import ended (done or cancelled), with its report. */
+  'import.finished': ImportSummary;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['db.changed', 'project.changed'];
+export const eventNames: EventName[] = ['db.changed', 'project.changed', 'import.progress', 'import.finished'];
 
 type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 

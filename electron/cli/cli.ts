@@ -15,12 +15,19 @@ import { serviceHandlers } from '../services/router';
 const USAGE = `Usage: liaison <command> [options]
 
 Commands:
-  serve [--project FILE] [--port N]   Serve the app in a browser on 127.0.0.1 (prints LIAISON_URL=...)
-  help                                 This text
+  serve [--project FILE] [--port N]        Serve the app in a browser on 127.0.0.1 (prints LIAISON_URL=...)
+  import PATH... --project FILE [--encoding NAME] [--near 0.8] [--max-mb 50] [--json]
+                                            Import files and folders (progress on stderr)
+  documents --project FILE --json           One JSON object per document, one per line
+  search QUERY --project FILE [--limit N] --json
+                                            Ranked full-text search with snippets
+  help                                      This text
 
 Run "liaison <command> --help" for the options of a command.`;
 
-export class UsageError extends Error {}
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/cli/cli.js -> dist/renderer */
@@ -72,6 +79,18 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (['import', 'documents', 'search'].includes(argv[0])) {
+    const { runDataCommand } = await import('./data-commands');
+    try {
+      return await runDataCommand(argv[0] as 'import' | 'documents' | 'search', argv.slice(1));
+    } catch (err) {
+      if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`liaison: ${(err as Error).message}\n\n${USAGE}\n`);
+        return 1;
+      }
+      throw err;
+    }
+  }
   const [command, ...rest] = argv;
   try {
     switch (command) {

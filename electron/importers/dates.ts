@@ -68,6 +68,9 @@ export function findDate(s: string): FoundDate | null {
   return found[0] ?? null;
 }
 
+/** `Tue, 04 Apr 2023 16:04:00 +0300` (mail and RSS): kept with its own offset. */
+const RFC_2822 = new RegExp(`^(?:\\w{3},?\\s+)?(\\d{1,2})\\s+(${MONTH_NAMES})\\.?\\s+(\\d{4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([+-]\\d{4}|GMT|UTC?|Z)?(?:\\s*\\(.*\\))?$`, 'i');
+
 const ISO_STAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Epoch seconds or milliseconds (JSON exports use both) to an ISO timestamp. */
@@ -100,7 +103,15 @@ export function normaliseDateValue(raw: string): string | null {
     if (pdf[3]) return isoDay(Number(pdf[1]), Number(pdf[2]), Number(pdf[3]));
     return pdf[2] ? `${pdf[1]}-${pdf[2]}` : pdf[1];
   }
-  // RFC 2822 and friends ("Tue, 04 Apr 2023 16:04:00 +0300") carry a time and zone: keep both.
+  const rfc = RFC_2822.exec(s);
+  if (rfc) {
+    const day = isoDay(Number(rfc[3]), monthOf(rfc[2]), Number(rfc[1]));
+    if (day) {
+      const zone = !rfc[7] || /^(?:gmt|ut|utc|z)$/i.test(rfc[7]) ? 'Z' : `${rfc[7].slice(0, 3)}:${rfc[7].slice(3)}`;
+      return `${day}T${rfc[4].padStart(2, '0')}:${rfc[5]}:${rfc[6] ?? '00'}${zone}`;
+    }
+  }
+  // Other forms with a time ("2023-04-04 7:04 PM GMT"): the runtime's parser, in UTC.
   if (/\d{1,2}:\d{2}/.test(s)) {
     const t = Date.parse(s);
     if (!Number.isNaN(t)) return epochToIso(t);

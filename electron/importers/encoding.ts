@@ -58,7 +58,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** Share of the sniffed bytes that no text file holds (NUL and most C0 controls). */
-function junkByteRatio(bytes: Uint8Array): { ratio: number; nul: number } {
+function junkBytes(bytes: Uint8Array): { junk: number; ratio: number; nul: number } {
   const n = Math.min(bytes.length, SNIFF_BYTES);
   let junk = 0;
   let nul = 0;
@@ -67,7 +67,7 @@ function junkByteRatio(bytes: Uint8Array): { ratio: number; nul: number } {
     if (b === 0) nul++;
     if (b < 0x20 && !ALLOWED_C0.has(b)) junk++;
   }
-  return { ratio: n === 0 ? 0 : junk / n, nul };
+  return { junk, ratio: n === 0 ? 0 : junk / n, nul };
 }
 
 /** Where the first bad character sits, as `line L, column C`, for a refusal the analyst can check. */
@@ -233,7 +233,9 @@ export function decodeText(bytes: Uint8Array, forced?: string): DecodedText {
     return { text, encoding: bom.encoding, warnings: [] };
   }
 
-  const { ratio, nul } = junkByteRatio(bytes);
+  // Binary needs both a count and a share: one stray NUL in a short note is a damaged text
+  // (refused as undecodable, with its position), not a binary file.
+  const { junk: junkCount, ratio, nul } = junkBytes(bytes);
   if (nul > 0) {
     const utf16 = sniffUtf16(bytes);
     if (utf16) {
@@ -244,8 +246,8 @@ export function decodeText(bytes: Uint8Array, forced?: string): DecodedText {
         return { text, encoding: utf16, warnings: [`No byte-order mark; the file was read as ${utf16} from its byte pattern.`] };
       }
     }
-    if (nul >= 4 || ratio > 0.01) refuseBinary(nul);
-  } else if (ratio > 0.05) {
+    if (junkCount >= 4 && ratio > 0.005) refuseBinary(nul);
+  } else if (junkCount >= 4 && ratio > 0.05) {
     refuseBinary(0);
   }
 

@@ -80,7 +80,7 @@ export interface Dateline {
 
 const PLACE = String.raw`\p{Lu}[\p{L}'’.\- ]{1,40}?`;
 const PAREN_DATELINE = new RegExp(String.raw`^(${PLACE})(?:,\s*[^()\n]{3,30}?)?\s*\(([^()\n]{2,40})\)\s*[-–—:]+\s*`, 'u');
-const SLASH_DATELINE = new RegExp(String.raw`^(?:(${PLACE})\s*)?(?:[-–—]\s*)?(\p{Lu}[\p{L}\d&'’. ]{1,40}?)\s*\/\s+`, 'u');
+const SLASH_DATELINE = new RegExp(String.raw`^(?:(${PLACE})\s*[-–—]\s*)?(\p{Lu}[\p{L}\d&'’. ]{1,40}?)\s*\/\s+`, 'u');
 
 /** `Baghdad(Mogadishu24)-`, `BAGHDAD, April 4 (Reuters) -`, `Baghdad - Shafaq News/ `, `Shafaq News/ `. */
 export function parseDateline(line: string): Dateline | null {
@@ -104,7 +104,7 @@ export function leadingDate(line: string): { iso: string; rest: string } | null 
   const prefix = DATE_PREFIX.exec(line)?.[0] ?? '';
   const after = line.slice(prefix.length);
   const found = findDate(after);
-  if (!found || found.index !== 0) return null;
+  if (found?.index !== 0) return null;
   return { iso: found.iso, rest: after.slice(found.length).replace(/^[\s|,–—:-]+/, '') };
 }
 

@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors';
 import type { ProjectInfo, RecentProject } from '../../shared/model/project';
 import { createProject, openProject, PROJECT_EXTENSION } from '../store/open';
 import type { AppContext } from './context';
+import { isImporting } from './imports';
+import { markInterruptedImports } from './import/import-service';
 
 const RECENT_LIMIT = 20;
 
@@ -56,6 +58,10 @@ function requireAbsolute(file: string): string {
 }
 
 function swapStore(ctx: AppContext, next: AppContext['store']): void {
+  if (isImporting(ctx.store)) {
+    next?.close();
+    throw new AppError('busy', 'An import is running in this project. Cancel it or wait for it to finish before closing the project.');
+  }
   ctx.store?.close();
   ctx.store = next;
   ctx.emit('project.changed', { project: next ? next.info() : null });
@@ -75,6 +81,8 @@ export function open(ctx: AppContext, args: { path: string }): ProjectInfo {
   const file = requireAbsolute(args.path);
   if (ctx.store?.path === file) return ctx.store.info();
   const store = openProject(file);
+  // A batch still 'running' in a file nobody holds was cut short (crash, kill): say so.
+  markInterruptedImports(store.db);
   swapStore(ctx, store);
   const info = store.info();
   remember(ctx, info);

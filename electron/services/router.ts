@@ -4,6 +4,8 @@ import { AppError, type Envelope, type ErrorInfo } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import * as coders from './coders';
 import type { AppContext } from './context';
+import * as imports from './imports';
+import * as library from './library';
 import * as projects from './projects';
 
 export type Handler<N extends CallName> = (ctx: AppContext, input: CallParsed<N>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -31,6 +33,12 @@ export const serviceHandlers: Handlers = {
   'coders.list': coders.list,
   'coders.create': coders.create,
   'coders.setCurrent': coders.setCurrent,
+  'import.start': imports.start,
+  'import.cancel': imports.cancel,
+  'import.report': imports.report,
+  'documents.list': library.listDocuments,
+  'documents.get': library.getDocument,
+  'documents.search': library.searchDocuments,
 };
 
 /** `projects.create: path: expected string, received number` — names the call and the field. */

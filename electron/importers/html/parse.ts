@@ -35,6 +35,15 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return WHATWG_ALIASES[label] ?? label;
 }
 
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function hasBom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
@@ -49,6 +58,13 @@ export function decodeHtml(bytes: Uint8Array, forced?: string): DecodedText {
     result.warnings.push(`The page declares an unknown charset "${declared}"; it was read as ${result.encoding}.`);
     return result;
   }
+  // Pages re-saved by editors often keep a stale latin-1 declaration over UTF-8 bytes. Valid
+  // multi-byte UTF-8 almost never happens by chance in a legacy encoding, so the bytes win.
+  if (declared !== 'utf-8' && bytes.some((b) => b >= 0x80) && isValidUtf8(bytes)) {
+    const utf8 = decodeAs(bytes, 'utf-8');
+    utf8.warnings.push(`The page declares charset ${declared}, but its bytes are UTF-8; it was read as UTF-8.`);
+    return utf8;
+  }
   try {
     return decodeAs(bytes, declared);
   } catch (e) {
@@ -58,6 +74,9 @@ export function decodeHtml(bytes: Uint8Array, forced?: string): DecodedText {
     return result;
   }
 }
+
+/** Readability's default `charThreshold`. */
+const READABILITY_MIN_CHARS = 500;
 
 interface Body {
   text: string;
@@ -79,7 +98,8 @@ function readBody(html: string): Body {
     article = null;
   }
   const text = article?.content ? htmlToText(article.content) : '';
-  if (article && text.trim() !== '') {
+  // Below its own threshold Readability hands back its best failed attempt, chrome and all.
+  if (article && text.length >= READABILITY_MIN_CHARS) {
     return {
       text,
       title: article.title ?? undefined,
@@ -91,8 +111,10 @@ function readBody(html: string): Body {
   }
   const { document: whole } = parseHTML(html);
   const root = whole.body ?? whole.documentElement;
+  const page = root ? htmlToText(root, { dropChrome: true }) : '';
   return {
-    text: root ? htmlToText(root, { dropChrome: true }) : '',
+    text: page.trim() !== '' ? page : text,
+    title: article?.title ?? undefined,
     warnings: ['No article was recognised in the page; the text is the whole page without its navigation.'],
   };
 }

@@ -50,8 +50,11 @@ export default function documents(db: Database): void {
       words            INTEGER NOT NULL,
       clean_hash       TEXT NOT NULL,
       minhash          BLOB,
+      shingles         INTEGER NOT NULL DEFAULT 0,
       duplicate_group_id TEXT REFERENCES duplicate_groups(id),
       duplicate_similarity REAL,
+      -- 0 until the duplicate pass has compared it (a crashed import leaves 0; the next one catches up).
+      dup_checked      INTEGER NOT NULL DEFAULT 0,
       excluded         INTEGER NOT NULL DEFAULT 0,
       superseded_by    TEXT,
       warnings_json    TEXT NOT NULL DEFAULT '[]',
@@ -61,9 +64,13 @@ export default function documents(db: Database): void {
     CREATE INDEX documents_sha ON documents(sha256);
     CREATE INDEX documents_clean_hash ON documents(clean_hash);
     CREATE INDEX documents_batch ON documents(batch_id, rowid);
-    CREATE INDEX documents_published ON documents(published_at, rowid);
-    CREATE INDEX documents_outlet ON documents(outlet, rowid);
+    -- Sort keys for keyset paging: the expressions must match electron/services/library.ts.
+    CREATE INDEX documents_title_sort ON documents(ifnull(title, ''), rowid);
+    CREATE INDEX documents_published_sort ON documents(ifnull(published_at, ''), rowid);
+    CREATE INDEX documents_outlet_sort ON documents(ifnull(outlet, ''), rowid);
+    CREATE INDEX documents_words_sort ON documents(words, rowid);
     CREATE INDEX documents_dup ON documents(duplicate_group_id);
+    CREATE INDEX documents_dup_pending ON documents(dup_checked) WHERE dup_checked = 0;
 
     CREATE TRIGGER documents_text_immutable BEFORE UPDATE OF text ON documents
       WHEN NEW.text IS NOT OLD.text

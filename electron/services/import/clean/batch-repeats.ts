@@ -24,7 +24,7 @@ export interface BatchRepeatOptions {
   minDocs?: number;
   /** ... and in at least this fraction of the group's documents. Default 0.1. */
   minFraction?: number;
-  /** Longer lines are prose paragraphs, never counted. Default 300 UTF-16 units. */
+  /** Longer lines are prose paragraphs: never marked. Default 300 UTF-16 units. */
   maxLineChars?: number;
 }
 
@@ -32,7 +32,11 @@ const MIN_LINE_CHARS = 3;
 /** Documents whose frequent lines exceed this share of their characters are likely copies. */
 const MAX_SHARED_COVERAGE = 0.5;
 
-/** Per document: the key of every non-blank line (NaN when not counted) and its length. */
+/**
+ * Per document: the key of every non-blank line (NaN when too short to count) and its length.
+ * Long lines are keyed too, though never marked: copies of a story are recognised by their
+ * shared paragraphs, which are long.
+ */
 interface LineTable {
   keys: Float64Array;
   lens: Uint32Array;
@@ -60,15 +64,14 @@ function lineKey(text: string, start: number, end: number): number {
   return (fmix32(h1) >>> 11) * 0x100000000 + fmix32(h2 ^ 0x5bd1e995);
 }
 
-function buildTable(text: string, maxLineChars: number): LineTable {
+function buildTable(text: string): LineTable {
   const lines = nonBlankLines(text);
   const keys = new Float64Array(lines.length);
   const lens = new Uint32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
-    const len = end - start;
-    lens[i] = len;
-    keys[i] = len >= MIN_LINE_CHARS && len <= maxLineChars ? lineKey(text, start, end) : Number.NaN;
+    lens[i] = end - start;
+    keys[i] = end - start >= MIN_LINE_CHARS ? lineKey(text, start, end) : Number.NaN;
   }
   return { keys, lens };
 }
@@ -106,15 +109,15 @@ export function findBatchRepeats(docs: readonly BatchDoc[], opts: BatchRepeatOpt
   const groups = new Map<string, BatchDoc[]>();
   for (const doc of docs) {
     const key = groupKey(doc);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(doc);
+    const g = groups.get(key);
+    if (g) g.push(doc);
+    else groups.set(key, [doc]);
   }
 
   for (const group of groups.values()) {
     if (group.length < minDocs) continue;
     const threshold = Math.max(minDocs, Math.ceil(minFraction * group.length));
-    const tables = group.map((d) => buildTable(d.text, maxLineChars));
+    const tables = group.map((d) => buildTable(d.text));
 
     const firstCounts = countDocs(tables);
     const frequent = (k: number) => (firstCounts.get(k) ?? 0) >= threshold;
@@ -130,14 +133,14 @@ export function findBatchRepeats(docs: readonly BatchDoc[], opts: BatchRepeatOpt
       return total > 0 && shared / total <= MAX_SHARED_COVERAGE;
     });
     const votes = countDocs(voters, frequent);
-    const isBoilerplate = (k: number) => (votes.get(k) ?? 0) >= threshold;
+    const isBoilerplate = (k: number, len: number) => len <= maxLineChars && (votes.get(k) ?? 0) >= threshold;
 
     for (let d = 0; d < group.length; d++) {
       const t = tables[d];
       let lines: ReturnType<typeof nonBlankLines> | null = null;
       const ranges: TextRange[] = [];
       for (let i = 0; i < t.keys.length; i++) {
-        if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i])) continue;
+        if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i], t.lens[i])) continue;
         lines ??= nonBlankLines(group[d].text);
         ranges.push({ kind: 'boilerplate', start: lines[i].start, end: lines[i].end, label: 'batch-repeat' });
       }

@@ -56,10 +56,6 @@ const LINE_RULES: readonly LineRule[] = [
     label: 'counter',
     re: /^(?:\d{1,6}|\d[\d,.]{0,9}\s*k?\s*(?:comments?|views?|shares?|likes?|reads?)|no comments|\d{1,3}\s*min(?:ute)?s?\s*read)$/i,
   },
-  {
-    label: 'crumbs',
-    re: /^home\s*(?:[»>›/|]\s*[^»>›/|\n]{1,60}?\s*){1,8}$/iu,
-  },
 ];
 
 // --- share strips --------------------------------------------------------------------------------
@@ -162,10 +158,10 @@ function isShareStrip(line: string): boolean {
 
 /** Lines that open a comment section. */
 const COMMENT_HEAD =
-  /^(?:leave a (?:reply|comment)(?: cancel reply)?|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|\d{0,6}\s*comments?|comments are closed\.?|you must be logged in to post a comment\.?|cancel reply)$/i;
+  /^(?:leave a (?:reply|comment)(?: cancel reply)?|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|\d{0,6}\s*comments?|cancel reply)$/i;
 /** Form lines that are unmistakable on their own. */
 const COMMENT_STRONG =
-  /^(?:your email address will not be published\.?(?:\s*required fields are marked \*)?|required fields are marked \*|save my name,? email,? and website in this browser for the next time i comment\.?|notify me of (?:follow-up comments|new posts) (?:by|via) email\.?|this site uses akismet to reduce spam\..{0,80})$/i;
+  /^(?:comments are closed\.?|you must be logged in to post a comment\.?|your email address will not be published\.?(?:\s*required fields are marked \*)?|required fields are marked \*|save my name,? email,? and website in this browser for the next time i comment\.?|notify me of (?:follow-up comments|new posts) (?:by|via) email\.?|this site uses akismet to reduce spam\..{0,80})$/i;
 /** Form labels that are only boilerplate next to the lines above ("Name *", "Website"). */
 const COMMENT_WEAK = /^(?:comment|name|email|e-mail|website|post comment|submit comment|submit|δ)\s*\*?$/i;
 
@@ -191,6 +187,25 @@ function commentBlocks(text: string, lines: Span[], out: TextRange[]): Set<numbe
     i = j;
   }
   return used;
+}
+
+// --- crumbs ------------------------------------------------------------------------------------
+
+const CRUMB_SEPARATOR = /[»>›/|]/u;
+const CRUMB_START = /^home\s*[»>›/|]/iu;
+
+/**
+ * "Home » News » Middle East": split procedurally, because a regex of repeated
+ * `separator + words + spaces` groups backtracks exponentially on near-misses.
+ */
+function isSeparatorCrumbs(line: string): boolean {
+  if (!CRUMB_START.test(line)) return false;
+  const parts = line.split(CRUMB_SEPARATOR);
+  if (parts.length < 2 || parts.length > 9) return false;
+  return parts.every((p) => {
+    const t = p.trim();
+    return t.length >= 1 && t.length <= 60 && !/[.!?]$/.test(t);
+  });
 }
 
 // --- glued crumbs --------------------------------------------------------------------------------
@@ -262,7 +277,7 @@ export function findBoilerplate(text: string): TextRange[] {
       }
     }
     if (!label && isShareStrip(line)) label = 'share-buttons';
-    if (!label && isGluedCrumbs(line)) label = 'crumbs';
+    if (!label && (isSeparatorCrumbs(line) || isGluedCrumbs(line))) label = 'crumbs';
     if (label) out.push({ kind: 'boilerplate', start, end, label });
   }
 

@@ -15,6 +15,7 @@ import { isSpaceCode } from './text-lines';
 const GLUE_CANDIDATE = /(?<=[\p{Ll}\p{N}"”’)\]])[.!?…]+["”’)\]]*(?=\p{Lu})/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
+const DIGITS = /^\p{N}+$/u;
 const CLOSERS = new Set(['"', '”', '’', ')', ']']);
 
 /** Lower-cased words that end with a dot without ending a sentence. */
@@ -113,8 +114,11 @@ function isGlue(text: string, punctStart: number, upperAt: number): boolean {
   while (wordStart > limit && (LETTER_OR_DIGIT.test(text[wordStart - 1]) || text[wordStart - 1] === '.')) wordStart--;
   const word = text.slice(wordStart, wordEnd);
   if (word.includes('.')) return false; // e.g, U.S, a.m, example.co, 3.5
-  if (word.length === 1 && LETTER.test(word)) return false; // initials, "x.Y"
-  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  // Abbreviations and initials end in a dot; "no!" and "a?" are honest sentence ends.
+  if (text[punctStart] === '.') {
+    if (word.length === 1 && LETTER.test(word)) return false; // initials, "x.Y"
+    if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  }
 
   // The word after: an initial ("U.S.") or a domain / file extension refuses the glue.
   let nextEnd = upperAt;
@@ -122,8 +126,10 @@ function isGlue(text: string, punctStart: number, upperAt: number): boolean {
   while (nextEnd < nextLimit && LETTER.test(text[nextEnd])) nextEnd++;
   const next = text.slice(upperAt, nextEnd);
   if (text[nextEnd] === '.' && next.length === 1) return false;
+  if (text[nextEnd] === '.' && LETTER.test(text[nextEnd + 1] ?? ' ')) return false; // news.Example.org
   if (EXTENSIONS.has(next.toLowerCase()) && !LETTER.test(text[nextEnd] ?? ' ')) return false;
-  if (next.length === 1 && /^\p{N}+$/u.test(word) && text[nextEnd] !== ' ') return false; // "3.A"
+  // "Article 3.A" and "in 2018.A new ..." look alike; keep the numbering safe.
+  if (next.length === 1 && DIGITS.test(word)) return false;
 
   // URLs and e-mail addresses: look at the whole whitespace-delimited token.
   let tokStart = wordStart;

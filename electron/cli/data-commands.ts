@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/errors';
+import { DEFAULT_IMPORT_OPTIONS, type ImportProgress } from '../../shared/model/library';
+import { currentCoderId } from '../services/coders';
+import type { AppContext } from '../services/context';
+import { runImport } from '../services/import/import-service';
+import { searchDocuments } from '../services/library';
+import { APP_VERSION, defaultUserDataDir } from '../services/paths';
+import { createProject, openProject, type Store } from '../store/open';
+import { UsageError } from './usage-error';
+
+/** Open the project or exit 2 with the reason. */
+function openOrExit(file: string | undefined, readOnly: boolean): Store | number {
+  if (!file) throw new UsageError('--project FILE is required');
+  try {
+    return openProject(path.resolve(file), { readOnly });
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`liaison: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function contextFor(store: Store): AppContext {
+  return { mode: 'browser', version: APP_VERSION, userDataDir: defaultUserDataDir(), store, emit: () => {} };
+}
+
+function formatEta(ms: number | null): string {
+  if (ms === null) return '--:--';
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A one-line bar on a terminal; plain lines (at most one per second) when stderr is a file or pipe. */
+function progressPrinter(): (p: ImportProgress) => void {
+  const tty = process.stderr.isTTY;
+  let lastLine = 0;
+  return (p) => {
+    if (tty) {
+      const width = 28;
+      const frac = p.total > 0 ? p.done / p.total : 0;
+      const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
+      const name = p.currentPath ? path.basename(p.currentPath).slice(0, 40) : p.phase;
+      process.stderr.write(`\r${bar} ${p.done}/${p.total} ${p.filesPerSecond.toFixed(1)} files/s ETA ${formatEta(p.etaMs)} ${name}\x1b[K`);
+      if (p.phase === 'done' || p.phase === 'cancelled') process.stderr.write('\n');
+    } else if (Date.now() - lastLine > 1000 || p.phase !== 'importing') {
+      lastLine = Date.now();
+      process.stderr.write(`${p.phase}: ${p.done}/${p.total} files, ${p.filesPerSecond.toFixed(1)} files/s\n`);
+    }
+  };
+}
+
+async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { project: { type: 'string' }, encoding: { type: 'string' }, near: { type: 'string' }, 'max-mb': { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+  const near = values.near === undefined ? DEFAULT_IMPORT_OPTIONS.nearThreshold : Number(values.near);
+  if (!(near >= 0.5 && near <= 1)) throw new UsageError(`--near must be a number from 0.5 to 1, not "${values.near}"`);
+  const maxMb = values['max-mb'] === undefined ? DEFAULT_IMPORT_OPTIONS.maxFileBytes / 1024 / 1024 : Number(values['max-mb']);
+  if (!(maxMb > 0)) throw new UsageError(`--max-mb must be a positive number, not "${values['max-mb']}"`);
+  if (!values.project) throw new UsageError('--project FILE is required');
+  let store: Store | number;
+  if (!fs.existsSync(path.resolve(values.project))) {
+    // The first import into a new file creates the project, as the analyst meant.
+    try {
+      store = createProject(path.resolve(values.project));
+      process.stderr.write(`liaison: created the new project ${store.path}\n`);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      process.stderr.write(`liaison: ${err.message}\n`);
+      return 2;
+    }
+  } else {
+    store = openOrExit(values.project, false);
+  }
+  if (typeof store === 'number') return store;
+  const controller = new AbortController();
+  const onSignal = () => {
+    process.stderr.write('\nliaison: cancelling; files already imported are kept.\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    const summary = await runImport(
+      store,
+      positionals.map((p) => path.resolve(p)),
+      { nearThreshold: near, maxFileBytes: Math.round(maxMb * 1024 * 1024), ...(values.encoding ? { encoding: values.encoding } : {}) },
+      currentCoderId(contextFor(store)),
+      { signal: controller.signal, onProgress: progressPrinter() },
+    );
+    if (values.json) {
+      const { imported, unchanged, duplicates, skipped, failed, elapsedMs } = summary;
+      process.stdout.write(`${JSON.stringify({ imported, unchanged, duplicates, skipped: skipped.map(({ path, reason }) => ({ path, reason })), failed: failed.map(({ path, reason }) => ({ path, reason })), elapsedMs })}\n`);
+    } else {
+      process.stdout.write(
+        `Imported ${summary.imported}, unchanged ${summary.unchanged}, duplicates ${summary.duplicates.exact} exact and ${summary.duplicates.near} near, skipped ${summary.skipped.length}, failed ${summary.failed.length} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
+      );
+      for (const s of [...summary.skipped, ...summary.failed]) process.stdout.write(`  ${s.path}: ${s.reason}\n`);
+    }
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    store.close();
+  }
+}
+
+interface DocLine {
+  id: string;
+  path: string;
+  format: string;
+  encoding: string;
+  title: string | null;
+  publishedAt: string | null;
+  outlet: string | null;
+  place: string | null;
+  url: string | null;
+  language: string | null;
+  words: number;
+  sha256: string;
+  duplicateGroup: string | null;
+  isPrimary: number;
+  boilerplateRanges: number;
+}
+
+function documentsCommand(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { project: { type: 'string' }, json: { type: 'boolean' } } });
+  if (!values.json) throw new UsageError('documents writes JSON lines: add --json');
+  const store = openOrExit(values.project, true);
+  if (typeof store === 'number') return store;
+  try {
+    const rows = store.db
+      .prepare(
+        `SELECT d.id, d.path, d.format, d.encoding, d.title, d.published_at AS publishedAt, d.outlet, d.place, d.url, d.language, d.words, d.sha256,
+           d.duplicate_group_id AS duplicateGroup, (g.primary_document_id = d.id) AS isPrimary,
+           (SELECT count(*) FROM text_ranges r WHERE r.document_rowid = d.rowid AND r.kind = 'boilerplate') AS boilerplateRanges
+         FROM documents d LEFT JOIN duplicate_groups g ON g.id = d.duplicate_group_id ORDER BY d.rowid`,
+      )
+      .iterate() as IterableIterator<DocLine>;
+    for (const r of rows) process.stdout.write(`${JSON.stringify({ ...r, isPrimary: r.isPrimary === 1 })}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function searchCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { project: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
+  if (positionals.length === 0) throw new UsageError('search needs a QUERY');
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError(`--limit must be a whole number from 1 to 200, not "${values.limit}"`);
+  const store = openOrExit(values.project, true);
+  if (typeof store === 'number') return store;
+  try {
+    const result = searchDocuments(contextFor(store), { query: positionals.join(' '), limit, offset: 0 });
+    const strip = (s: string) => s.replace(/[\u0002]/g, '[').replace(/[\u0003]/g, ']');
+    if (values.json) {
+      process.stdout.write(
+        `${JSON.stringify({
+          total: result.total,
+          hits: result.hits.map((h) => ({ id: h.document.id, title: h.document.title, outlet: h.document.outlet, publishedAt: h.document.publishedAt, score: h.score, snippet: strip(h.snippet) })),
+        })}\n`,
+      );
+    } else {
+      for (const h of result.hits) process.stdout.write(`${h.document.title ?? '(untitled)'}\n  ${strip(h.snippet)}\n`);
+      process.stdout.write(`${result.total} documents match\n`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'bad-query') {
+      process.stderr.write(`liaison: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runDataCommand(command: 'import' | 'documents' | 'search', argv: string[]): Promise<number> {
+  if (command === 'import') return importCommand(argv);
+  if (command === 'documents') return documentsCommand(argv);
+  return searchCommand(argv);
+}
+

@@ -1,0 +1,50 @@
+import type { Db } from '../../store/open';
+import { prepared } from '../../store/prepared';
+import { replaceRanges } from '../../store/repos/documents';
+import { cleanHash, cleanText, documentFingerprint, findBatchRepeats, searchableText, signatureToBytes } from './clean';
+import { countWords } from './prepare';
+
+/** Larger outlet groups are counted in slices of this many documents, to bound memory. */
+const GROUP_SLICE = 5000;
+
+/**
+ * Lines an outlet prints on every page are found only across the batch, after its files are in.
+ * Each affected document gets its ranges recomputed (repeats must not pair up two copies of the
+ * same chrome) and its search row, hashes and fingerprint refreshed. The text is never touched.
+ */
+export function applyBatchRepeats(db: Db, batchId: string): number {
+  const outlets = prepared<[string], { outlet: string | null }>(db, 'SELECT DISTINCT outlet FROM documents WHERE batch_id = ?').all(batchId);
+  const byOutlet = prepared<[string, string | null, number, number], { rowid: number; id: string; text: string; outlet: string | null }>(
+    db,
+    'SELECT rowid, id, text, outlet FROM documents WHERE batch_id = ? AND outlet IS ? AND rowid > ? ORDER BY rowid LIMIT ?',
+  );
+  const update = prepared(db, 'UPDATE documents SET clean_hash = ?, minhash = ?, shingles = ?, words = ? WHERE rowid = ?');
+  // CAST: FTS5 ignores a REAL rowid constraint (JS numbers bind as REAL) and would update every row.
+  const fts = prepared(db, 'UPDATE documents_fts SET body = ? WHERE rowid = CAST(? AS INTEGER)');
+  let changed = 0;
+  for (const { outlet } of outlets) {
+    let after = 0;
+    for (;;) {
+      const docs = byOutlet.all(batchId, outlet, after, GROUP_SLICE);
+      if (docs.length === 0) break;
+      after = docs[docs.length - 1].rowid;
+      const found = findBatchRepeats(docs.map((d) => ({ id: d.id, text: d.text, ...(d.outlet ? { outlet: d.outlet } : {}) })));
+      if (found.size === 0) continue;
+      db.transaction(() => {
+        for (const d of docs) {
+          const extra = found.get(d.id);
+          if (!extra || extra.length === 0) continue;
+          const ranges = cleanText(d.text, extra);
+          const searchable = searchableText(d.text, ranges);
+          const fp = documentFingerprint(searchable);
+          replaceRanges(db, d.rowid, ranges);
+          update.run(cleanHash(d.text, ranges), fp.length > 0 ? Buffer.from(signatureToBytes(fp.signature)) : null, fp.length, countWords(searchable), d.rowid);
+          fts.run(searchable, d.rowid);
+          changed++;
+        }
+      })();
+      if (docs.length < GROUP_SLICE) break;
+    }
+  }
+  return changed;
+}

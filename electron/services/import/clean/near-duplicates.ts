@@ -1,0 +1,325 @@
+/**
+ * Near-duplicate articles (the same wire story scraped from two sites, a re-scrape with a changed
+ * sentence): MinHash over word 5-gram shingles, LSH banding to find candidates without comparing
+ * every pair, and the MinHash estimate to confirm them.
+ *
+ * Written here rather than taken from npm: `bloom-filters` (maintained) has a MinHash, but it
+ * draws random seeds per instance (signatures would not be comparable across runs, and we store
+ * them), hashes numbers not text, and has no LSH; `minhash` (0.0.9) is unmaintained. The whole
+ * thing is ~300 lines with fixed seeds, a stable byte format, and no dependency.
+ *
+ * Pass the *searchable* text (derived.ts) so boilerplate shared by an outlet does not make its
+ * articles look alike.
+ */
+import { fmix32, hashRange } from './hash';
+
+export const NUM_HASHES = 128;
+export const SHINGLE_WORDS = 5;
+export const DEFAULT_THRESHOLD = 0.8;
+
+/** Fixed seeds: signatures are stored, so a changed seed would silently break old projects. */
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(NUM_HASHES);
+  for (let i = 0; i < NUM_HASHES; i++) seeds[i] = fmix32(Math.imul(i + 1, 0x9e3779b9) ^ 0x5eed1234);
+  return seeds;
+})();
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+/** MurmurHash3 body step: mixes one 32-bit word into the running hash. */
+function mixIn(h: number, k: number): number {
+  let x = Math.imul(k, 0xcc9e2d51);
+  x = rotl(x, 15);
+  x = Math.imul(x, 0x1b873593);
+  const y = rotl(h ^ x, 13);
+  return (Math.imul(y, 5) + 0xe6546b64) | 0;
+}
+
+/** 32-bit hashes of the word 5-grams of `text` (lower-cased). Fewer words: one shingle of all. */
+export function shingleHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  const words: number[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) words.push(hashRange(lower, m.index, m.index + m[0].length));
+  if (words.length === 0) return new Uint32Array(0);
+  const k = Math.min(SHINGLE_WORDS, words.length);
+  const out = new Uint32Array(words.length - k + 1);
+  for (let i = 0; i < out.length; i++) {
+    let h = 0x3c6ef372;
+    for (let j = 0; j < k; j++) h = mixIn(h, words[i + j]);
+    out[i] = fmix32(h ^ k);
+  }
+  return out;
+}
+
+/**
+ * MinHash of a shingle set: for each seed, the minimum of a seeded bijective re-hash (xor seed, then
+ * Murmur's finaliser) over all shingles. All 0xffffffff for an empty set.
+ */
+export function minhashOfShingles(shingles: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const h = shingles[s];
+    for (let i = 0; i < NUM_HASHES; i++) {
+      let x = h ^ SEEDS[i];
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x >>>= 0;
+      if (x < sig[i]) sig[i] = x;
+    }
+  }
+  return sig;
+}
+
+export function minhashSignature(text: string): Uint32Array {
+  return minhashOfShingles(shingleHashes(text));
+}
+
+/** Signature plus `length` (shingle count), the two values the index needs per document. */
+export function documentFingerprint(text: string): { signature: Uint32Array; length: number } {
+  const shingles = shingleHashes(text);
+  return { signature: minhashOfShingles(shingles), length: shingles.length };
+}
+
+/** Fraction of equal positions: an unbiased estimate of the shingle sets' Jaccard similarity. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length || a.length === 0) throw new Error(`signature lengths differ: ${a.length} vs ${b.length}`);
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+// --- bytes ---------------------------------------------------------------------------------------
+
+/** Byte format v1: 'M', version, hash count (u16 LE), then the hashes as u32 LE. */
+const MAGIC = 0x4d;
+const FORMAT_VERSION = 1;
+const HEADER_BYTES = 4;
+
+export function signatureToBytes(sig: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(HEADER_BYTES + sig.length * 4);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, MAGIC);
+  view.setUint8(1, FORMAT_VERSION);
+  view.setUint16(2, sig.length, true);
+  for (let i = 0; i < sig.length; i++) view.setUint32(HEADER_BYTES + i * 4, sig[i], true);
+  return bytes;
+}
+
+/** Reads what signatureToBytes wrote (a SQLite BLOB arrives as a Buffer, possibly unaligned). */
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < HEADER_BYTES || view.getUint8(0) !== MAGIC) throw new Error('not a MinHash signature');
+  if (view.getUint8(1) !== FORMAT_VERSION) throw new Error(`unknown signature format ${view.getUint8(1)}`);
+  const n = view.getUint16(2, true);
+  if (bytes.byteLength !== HEADER_BYTES + n * 4) throw new Error('truncated MinHash signature');
+  const sig = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sig[i] = view.getUint32(HEADER_BYTES + i * 4, true);
+  return sig;
+}
+
+// --- LSH index -----------------------------------------------------------------------------------
+
+export interface IndexedSignature {
+  id: string;
+  signature: Uint32Array;
+  /** Shingle count (documentFingerprint().length). 0 = no words: never indexed nor matched. */
+  length: number;
+  /** Import sequence; the earlier document of a pair is the one kept as original. */
+  importedOrder: number;
+}
+
+export interface DuplicatePair {
+  /** The earlier-imported document. */
+  a: string;
+  /** The later one, the duplicate. */
+  b: string;
+  /** Estimated Jaccard similarity of their shingle sets. */
+  jaccard: number;
+}
+
+export interface NearDuplicateOptions {
+  /** Minimum estimated Jaccard for a pair. Default 0.8. */
+  threshold?: number;
+}
+
+/**
+ * Largest rows-per-band r (fewest chance candidates) that still makes a pair AT the threshold a
+ * candidate with probability ≥ 0.99: P = 1 - (1 - t^r)^b. For t = 0.8, 128 hashes: 21 × 6.
+ */
+export function chooseBanding(numHashes: number, threshold: number): { bands: number; rows: number } {
+  for (let rows = numHashes; rows >= 1; rows--) {
+    const bands = Math.floor(numHashes / rows);
+    if (1 - (1 - threshold ** rows) ** bands >= 0.99) return { bands, rows };
+  }
+  return { bands: numHashes, rows: 1 };
+}
+
+/** A bucket holds one slot as a plain number until a second arrives: most buckets stay single. */
+type Bucket = number | number[];
+
+/**
+ * Incremental index: load the project's stored signatures, then `add` each import's documents to
+ * get their pairs against everything indexed so far (earlier batches and the same batch).
+ */
+export class NearDuplicateIndex {
+  readonly threshold: number;
+  private readonly bands: number;
+  private readonly rows: number;
+  private readonly buckets: Map<number, Bucket>[];
+  private readonly docs: (IndexedSignature | null)[] = [];
+  private readonly slotOf = new Map<string, number>();
+
+  constructor(opts: NearDuplicateOptions = {}) {
+    this.threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    if (!(this.threshold > 0 && this.threshold <= 1)) throw new Error(`threshold must be in (0, 1]: ${this.threshold}`);
+    ({ bands: this.bands, rows: this.rows } = chooseBanding(NUM_HASHES, this.threshold));
+    // One map per band keeps each under V8's Map size limit (2^24 entries) on large projects.
+    this.buckets = Array.from({ length: this.bands }, () => new Map<number, Bucket>());
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** Index documents without looking for pairs (signatures already checked in earlier imports). */
+  load(docs: Iterable<IndexedSignature>): void {
+    for (const doc of docs) this.insert(doc);
+  }
+
+  /** Pairs (≥ threshold) between each new document and everything indexed before it; then index it. */
+  add(docs: Iterable<IndexedSignature>): DuplicatePair[] {
+    const pairs: DuplicatePair[] = [];
+    const seen = new Set<number>();
+    for (const doc of docs) {
+      this.check(doc);
+      if (doc.length > 0) {
+        seen.clear();
+        for (let band = 0; band < this.bands; band++) {
+          const bucket = this.buckets[band].get(this.bandKey(doc.signature, band));
+          if (bucket === undefined) continue;
+          for (const slot of typeof bucket === 'number' ? [bucket] : bucket) {
+            if (seen.has(slot)) continue;
+            seen.add(slot);
+            const other = this.docs[slot];
+            if (other) this.compare(doc, other, pairs);
+          }
+        }
+      }
+      this.insert(doc);
+    }
+    return pairs;
+  }
+
+  /** Forget a deleted document. */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const doc = this.docs[slot];
+    this.slotOf.delete(id);
+    this.docs[slot] = null;
+    if (!doc || doc.length === 0) return;
+    for (let band = 0; band < this.bands; band++) {
+      const map = this.buckets[band];
+      const key = this.bandKey(doc.signature, band);
+      const bucket = map.get(key);
+      if (bucket === slot) map.delete(key);
+      else if (Array.isArray(bucket)) {
+        const rest = bucket.filter((s) => s !== slot);
+        map.set(key, rest.length === 1 ? rest[0] : rest);
+      }
+    }
+  }
+
+  private compare(doc: IndexedSignature, other: IndexedSignature, pairs: DuplicatePair[]): void {
+    // Jaccard can never exceed small/large set size; the slack absorbs the estimate's noise.
+    const ratio = Math.min(doc.length, other.length) / Math.max(doc.length, other.length);
+    if (ratio < this.threshold * 0.9) return;
+    const jaccard = estimateJaccard(doc.signature, other.signature);
+    if (jaccard < this.threshold) return;
+    const docFirst = doc.importedOrder < other.importedOrder || (doc.importedOrder === other.importedOrder && doc.id < other.id);
+    pairs.push(docFirst ? { a: doc.id, b: other.id, jaccard } : { a: other.id, b: doc.id, jaccard });
+  }
+
+  private check(doc: IndexedSignature): void {
+    if (this.slotOf.has(doc.id)) throw new Error(`document ${doc.id} is already indexed`);
+    if (doc.signature.length !== NUM_HASHES) throw new Error(`signature of ${doc.id} has ${doc.signature.length} hashes, expected ${NUM_HASHES}`);
+  }
+
+  private insert(doc: IndexedSignature): void {
+    this.check(doc);
+    const slot = this.docs.length;
+    this.docs.push(doc);
+    this.slotOf.set(doc.id, slot);
+    if (doc.length === 0) return;
+    for (let band = 0; band < this.bands; band++) {
+      const map = this.buckets[band];
+      const key = this.bandKey(doc.signature, band);
+      const bucket = map.get(key);
+      if (bucket === undefined) map.set(key, slot);
+      else if (typeof bucket === 'number') map.set(key, [bucket, slot]);
+      else bucket.push(slot);
+    }
+  }
+
+  /** 53-bit key of one band's rows: two independent 32-bit mixes, so unrelated bands rarely meet. */
+  private bandKey(sig: Uint32Array, band: number): number {
+    let h1 = band;
+    let h2 = band ^ 0x7f4a7c15;
+    const from = band * this.rows;
+    for (let j = from; j < from + this.rows; j++) {
+      h1 = mixIn(h1, sig[j]);
+      h2 = mixIn(h2, sig[j] ^ 0x2545f491);
+    }
+    return (fmix32(h1) >>> 11) * 0x100000000 + fmix32(h2);
+  }
+}
+
+/**
+ * Union-find over pairs: each group lists connected documents, ordered by `orderOf` (default: the
+ * id), groups ordered by their first member. Transitive: A~B and B~C group A, B, C even if A and C
+ * are below the threshold, which is what an analyst reviewing a story's copies wants.
+ */
+export function groupDuplicates(pairs: Iterable<DuplicatePair>, orderOf?: (id: string) => number): string[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let cur = x; cur !== root; ) {
+      const p = parent.get(cur) as string;
+      parent.set(cur, root);
+      cur = p;
+    }
+    return root;
+  };
+  for (const { a, b } of pairs) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const g = groups.get(root);
+    if (g) g.push(id);
+    else groups.set(root, [id]);
+  }
+  const cmp = (x: string, y: string) => {
+    const d = orderOf ? orderOf(x) - orderOf(y) : 0;
+    return d !== 0 ? d : x < y ? -1 : x > y ? 1 : 0;
+  };
+  return [...groups.values()].map((g) => g.sort(cmp)).sort((g1, g2) => cmp(g1[0], g2[0]));
+}

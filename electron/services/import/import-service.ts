@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportIssue, ImportOptions, ImportProgress, ImportSummary } from '../../../shared/model/library';
+import { formatOf } from '../../importers';
+import type { Db, Store } from '../../store/open';
+import { prepared } from '../../store/prepared';
+import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
+import { applyBatchRepeats } from './batch-clean';
+import { findDuplicates } from './duplicates';
+import type { FileJob, FileResult } from './prepare';
+import { type Candidate, walk } from './walk';
+import { WorkerPool } from './worker-pool';
+
+export interface ImportHooks {
+  onProgress?: (p: ImportProgress) => void;
+  /** Called once the batch exists, before any file is read. */
+  onBatch?: (batchId: string) => void;
+  signal?: AbortSignal;
+  /** Worker threads to parse with (default: up to 4, one per core). */
+  workers?: number;
+}
+
+const FLUSH_DOCS = 200;
+const FLUSH_MS = 250;
+const PROGRESS_MS = 100;
+
+/** Batches left 'running' by a crash or kill are marked interrupted; their files import again. */
+export function markInterruptedImports(db: Db): void {
+  prepared(db, "UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString());
+}
+
+function createBatch(db: Db, paths: string[], options: ImportOptions, coderId: string): { id: string; seq: number } {
+  const id = randomUUID();
+  const seq = (prepared<[], { n: number | null }>(db, 'SELECT max(seq) AS n FROM import_batches').get()?.n ?? 0) + 1;
+  prepared(
+    db,
+    "INSERT INTO import_batches (id, seq, started_at, status, sources_json, options_json, coder_id) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+  ).run(id, seq, new Date().toISOString(), JSON.stringify(paths), JSON.stringify(options), coderId);
+  return { id, seq };
+}
+
+/**
+ * Imports files and folders into a project. Parsing runs in worker threads; writes go in short
+ * batched transactions so the main thread stays free to answer other calls, and so a cancel or a
+ * crash leaves every committed file complete (document, ranges and search row together).
+ */
+export async function runImport(store: Store, paths: string[], options: ImportOptions, coderId: string, hooks: ImportHooks = {}): Promise<ImportSummary> {
+  const { db } = store;
+  const started = Date.now();
+  markInterruptedImports(db);
+  const batch = createBatch(db, paths, options, coderId);
+  hooks.onBatch?.(batch.id);
+  const skipped: ImportIssue[] = [];
+  const failed: ImportIssue[] = [];
+  let imported = 0;
+  let unchanged = 0;
+  let done = 0;
+  let total = 0;
+  let currentPath: string | undefined;
+  let lastProgress = 0;
+
+  const progress = (phase: ImportProgress['phase'], force = false) => {
+    const now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_MS) return;
+    lastProgress = now;
+    const seconds = (now - started) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    hooks.onProgress?.({
+      batchId: batch.id,
+      phase,
+      done,
+      total,
+      ...(currentPath ? { currentPath } : {}),
+      filesPerSecond: Math.round(rate * 10) / 10,
+      etaMs: rate > 0 && done >= 5 ? Math.round(((total - done) / rate) * 1000) : null,
+    });
+  };
+
+  progress('scanning', true);
+  const walked = await walk(paths, { maxFileBytes: options.maxFileBytes, signal: hooks.signal });
+  skipped.push(...walked.skipped);
+  total = walked.candidates.length;
+
+  const item = prepared(db, 'INSERT INTO import_items (batch_id, path, status, code, reason, document_count) VALUES (?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const s of skipped) item.run(batch.id, s.path, 'skipped', s.code, s.reason, 0);
+  })();
+
+  // Results wait here until the next batched write.
+  let buffer: { candidate: Candidate; result: FileResult }[] = [];
+  let lastFlush = Date.now();
+  const now = new Date().toISOString();
+  const flush = db.transaction((rows: typeof buffer) => {
+    for (const { candidate, result } of rows) {
+      if (result.kind === 'unchanged') {
+        item.run(batch.id, candidate.path, 'unchanged', null, null, 0);
+      } else if (result.kind === 'failed') {
+        item.run(batch.id, candidate.path, 'failed', result.code, result.reason, 0);
+      } else {
+        result.articles.forEach((a, i) => {
+          const doc: NewDocument = {
+            id: randomUUID(),
+            batchId: batch.id,
+            path: candidate.path,
+            recordIndex: i,
+            format: formatOf(candidate.path)!,
+            sizeBytes: candidate.sizeBytes,
+            mtimeMs: candidate.mtimeMs,
+            sha256: result.sha256,
+            parsed: a.parsed,
+            ranges: a.ranges,
+            searchable: a.searchable,
+            cleanHash: a.cleanHash,
+            minhash: a.minhash,
+            shingles: a.shingles,
+            words: a.words,
+            importedAt: now,
+          };
+          insertDocument(db, doc);
+        });
+        item.run(batch.id, candidate.path, 'imported', null, null, result.articles.length);
+      }
+    }
+  });
+  const flushNow = () => {
+    if (buffer.length === 0) return;
+    const rows = buffer;
+    buffer = [];
+    flush(rows);
+    lastFlush = Date.now();
+  };
+
+  const pool = new WorkerPool(hooks.workers);
+  try {
+    progress('importing', true);
+    const queue = walked.candidates;
+    // Results are stored in walk order whatever order the workers finish in, so rowids (and with
+    // them "earliest imported", the duplicate primary) do not depend on thread timing.
+    const ready = new Map<number, FileResult>();
+    let stored = 0;
+    let next = 0;
+    const lane = async () => {
+      while (next < queue.length && !hooks.signal?.aborted) {
+        const index = next++;
+        const candidate = queue[index];
+        currentPath = candidate.path;
+        const versions = versionsOfPath(db, candidate.path);
+        let result: FileResult;
+        if (versions.some((v) => v.sizeBytes === candidate.sizeBytes && v.mtimeMs === candidate.mtimeMs)) {
+          // Same size and modification time as a version already imported: unchanged, not re-read.
+          result = { kind: 'unchanged', sha256: versions[0].sha256 };
+        } else {
+          const job: FileJob = { path: candidate.path, realPath: candidate.realPath, knownSha: versions.map((v) => v.sha256), ...(options.encoding ? { encoding: options.encoding } : {}) };
+          result = await pool.run(job);
+        }
+        ready.set(index, result);
+        while (ready.has(stored)) {
+          const r = ready.get(stored)!;
+          ready.delete(stored);
+          const c = queue[stored++];
+          if (r.kind === 'unchanged') unchanged++;
+          else if (r.kind === 'failed') failed.push({ path: c.path, code: r.code, reason: r.reason });
+          else imported += r.articles.length;
+          buffer.push({ candidate: c, result: r });
+          done++;
+        }
+        if (buffer.length >= FLUSH_DOCS || Date.now() - lastFlush >= FLUSH_MS) flushNow();
+        progress('importing');
+      }
+    };
+    await Promise.all(Array.from({ length: pool.size * 2 }, lane));
+    flushNow();
+  } finally {
+    await pool.close();
+  }
+
+  const cancelled = hooks.signal?.aborted ?? false;
+  currentPath = undefined;
+  progress('duplicates', true);
+  applyBatchRepeats(db, batch.id);
+  const duplicates = findDuplicates(db, options.nearThreshold);
+  const summary: ImportSummary = {
+    batchId: batch.id,
+    status: cancelled ? 'cancelled' : 'done',
+    imported,
+    unchanged,
+    duplicates,
+    skipped,
+    failed,
+    elapsedMs: Date.now() - started,
+  };
+  prepared(db, 'UPDATE import_batches SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(
+    summary.status,
+    new Date().toISOString(),
+    JSON.stringify(summary),
+    batch.id,
+  );
+  progress(cancelled ? 'cancelled' : 'done', true);
+  return summary;
+}
+
+/** The stored report of a finished run. */
+export function importReport(db: Db, batchId: string): ImportSummary | null {
+  const row = prepared<[string], { summary_json: string | null }>(db, 'SELECT summary_json FROM import_batches WHERE id = ?').get(batchId);
+  return row?.summary_json ? (JSON.parse(row.summary_json) as ImportSummary) : null;
+}

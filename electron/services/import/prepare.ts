@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ParsedArticle, TextRange } from '../../../shared/model/document';
+import { ImportRefusal } from '../../../shared/model/document';
+import { parseFile } from '../../importers';
+import { cleanHash, cleanText, documentFingerprint, searchableText, signatureToBytes } from './clean';
+
+/** One article ready to store: parsed, cleaned, fingerprinted. Built in a worker thread. */
+export interface PreparedArticle {
+  parsed: ParsedArticle;
+  ranges: TextRange[];
+  searchable: string;
+  cleanHash: string;
+  minhash: Uint8Array | null;
+  /** Shingle count behind the signature (0: too short to compare). */
+  shingles: number;
+  words: number;
+}
+
+export type FileResult =
+  | { kind: 'parsed'; sha256: string; articles: PreparedArticle[] }
+  | { kind: 'unchanged'; sha256: string }
+  | { kind: 'failed'; code: string; reason: string };
+
+export interface FileJob {
+  path: string;
+  realPath: string;
+  encoding?: string;
+  /** SHA-256 of the versions of this path already in the project. */
+  knownSha: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function countWords(s: string): number {
+  let n = 0;
+  for (const _ of s.matchAll(WORD)) n++;
+  return n;
+}
+
+export function prepareArticle(parsed: ParsedArticle): PreparedArticle {
+  const ranges = cleanText(parsed.text);
+  const searchable = searchableText(parsed.text, ranges);
+  const fp = documentFingerprint(searchable);
+  return {
+    parsed,
+    ranges,
+    searchable,
+    cleanHash: cleanHash(parsed.text, ranges),
+    minhash: fp.length > 0 ? signatureToBytes(fp.signature) : null,
+    shingles: fp.length,
+    words: countWords(searchable),
+  };
+}
+
+/** Read, hash, parse and clean one file. Never throws: a failure is a result with its reason. */
+export async function prepareFile(job: FileJob): Promise<FileResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(job.realPath);
+  } catch (err) {
+    return { kind: 'failed', code: 'unreadable', reason: `Cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (job.knownSha.includes(sha256)) return { kind: 'unchanged', sha256 };
+  try {
+    const parsed = await parseFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      fileName: path.basename(job.path),
+      ...(job.encoding ? { encoding: job.encoding } : {}),
+    });
+    return { kind: 'parsed', sha256, articles: parsed.map(prepareArticle) };
+  } catch (err) {
+    if (err instanceof ImportRefusal) return { kind: 'failed', code: err.code, reason: err.message };
+    return { kind: 'failed', code: 'parse-error', reason: `The file could not be read as its format: ${(err as Error).message}` };
+  }
+}

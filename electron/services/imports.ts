@@ -1,0 +1,74 @@
+import { AppError } from '../../shared/errors';
+import type { ImportOptions, ImportSummary } from '../../shared/model/library';
+import type { Store } from '../store/open';
+import { currentCoderId } from './coders';
+import { type AppContext, requireStore, requireWritable } from './context';
+import { importReport, runImport } from './import/import-service';
+
+interface Running {
+  batchId: string;
+  controller: AbortController;
+  done: Promise<ImportSummary | null>;
+}
+/** At most one import per open project: they would only compete for the same writer. */
+const running = new WeakMap<Store, Running>();
+
+export function isImporting(store: Store | null): boolean {
+  return store !== null && running.has(store);
+}
+
+export function start(ctx: AppContext, args: { paths: string[] } & Partial<ImportOptions> & Pick<ImportOptions, 'nearThreshold' | 'maxFileBytes'>): Promise<{ batchId: string }> {
+  const store = requireWritable(ctx);
+  if (running.has(store)) throw new AppError('busy', 'An import is already running in this project. Wait for it to finish or cancel it.');
+  const coderId = currentCoderId(ctx);
+  const controller = new AbortController();
+  const options: ImportOptions = { nearThreshold: args.nearThreshold, maxFileBytes: args.maxFileBytes, ...(args.encoding ? { encoding: args.encoding } : {}) };
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const entry: Running = { batchId: '', controller, done: Promise.resolve(null) };
+    running.set(store, entry);
+    entry.done = runImport(store, args.paths, options, coderId, {
+      signal: controller.signal,
+      onBatch: (batchId) => {
+        started = true;
+        entry.batchId = batchId;
+        resolve({ batchId });
+      },
+      onProgress: (p) => ctx.emit('import.progress', p),
+    }).then(
+      (summary) => {
+        running.delete(store);
+        ctx.emit('db.changed', { tables: ['documents', 'import_batches'] });
+        ctx.emit('import.finished', summary);
+        return summary;
+      },
+      (err: Error) => {
+        running.delete(store);
+        if (!started) reject(err);
+        else console.error('[liaison] import failed:', err);
+        ctx.emit('db.changed', { tables: ['documents', 'import_batches'] });
+        return null;
+      },
+    );
+  });
+}
+
+export function cancel(ctx: AppContext, args: { batchId: string }): { cancelled: boolean } {
+  const store = requireStore(ctx);
+  const r = running.get(store);
+  if (!r || r.batchId !== args.batchId) return { cancelled: false };
+  r.controller.abort();
+  return { cancelled: true };
+}
+
+/** Wait for the running import of a store, if any (used before closing it). */
+export async function settle(store: Store): Promise<void> {
+  await running.get(store)?.done;
+}
+
+export function report(ctx: AppContext, args: { batchId: string }): ImportSummary {
+  const { db } = requireStore(ctx);
+  const r = importReport(db, args.batchId);
+  if (!r) throw new AppError('not-found', `No finished import ${args.batchId} in this project (it may still be running).`);
+  return r;
+}

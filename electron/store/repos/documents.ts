@@ -1,0 +1,137 @@
+import type { DocumentFormat, ParsedArticle, TextRange } from '../../../shared/model/document';
+import type { DocumentRow, MetaSource } from '../../../shared/model/library';
+import type { Db } from '../open';
+import { prepared } from '../prepared';
+
+export interface NewDocument {
+  id: string;
+  batchId: string;
+  path: string;
+  recordIndex: number;
+  format: DocumentFormat;
+  sizeBytes: number;
+  mtimeMs: number;
+  sha256: string;
+  parsed: ParsedArticle;
+  ranges: TextRange[];
+  searchable: string;
+  cleanHash: string;
+  minhash: Uint8Array | null;
+  shingles: number;
+  words: number;
+  importedAt: string;
+}
+
+const META_FIELDS = ['title', 'publishedAt', 'outlet', 'place', 'url', 'byline', 'language'] as const;
+
+export function metaSourcesOf(parsed: ParsedArticle): Record<string, MetaSource> {
+  const out: Record<string, MetaSource> = {};
+  for (const f of META_FIELDS) {
+    const v = parsed[f];
+    if (v) out[f] = v.detail ? { source: v.source, detail: v.detail } : { source: v.source };
+  }
+  return out;
+}
+
+/** Insert one document with its ranges and its search row; returns its rowid. */
+export function insertDocument(db: Db, d: NewDocument): number {
+  const p = d.parsed;
+  const info = prepared(
+    db,
+    `INSERT INTO documents (id, batch_id, path, record_index, format, size_bytes, mtime_ms, sha256, encoding, text,
+       title, published_at, outlet, place, url, byline, language, meta_sources_json, words, clean_hash, minhash, shingles,
+       warnings_json, imported_at)
+     VALUES ($id, $batchId, $path, $recordIndex, $format, $sizeBytes, $mtimeMs, $sha256, $encoding, $text,
+       $title, $publishedAt, $outlet, $place, $url, $byline, $language, $metaSources, $words, $cleanHash, $minhash, $shingles,
+       $warnings, $importedAt)`,
+  ).run({
+    id: d.id,
+    batchId: d.batchId,
+    path: d.path,
+    recordIndex: d.recordIndex,
+    format: d.format,
+    sizeBytes: d.sizeBytes,
+    mtimeMs: d.mtimeMs,
+    sha256: d.sha256,
+    encoding: p.encoding,
+    text: p.text,
+    title: p.title?.value ?? null,
+    publishedAt: p.publishedAt?.value ?? null,
+    outlet: p.outlet?.value ?? null,
+    place: p.place?.value ?? null,
+    url: p.url?.value ?? null,
+    byline: p.byline?.value ?? null,
+    language: p.language?.value ?? null,
+    metaSources: JSON.stringify(metaSourcesOf(p)),
+    words: d.words,
+    cleanHash: d.cleanHash,
+    minhash: d.minhash ? Buffer.from(d.minhash.buffer, d.minhash.byteOffset, d.minhash.byteLength) : null,
+    shingles: d.shingles,
+    warnings: JSON.stringify(p.warnings),
+    importedAt: d.importedAt,
+  });
+  const rowid = Number(info.lastInsertRowid);
+  insertRanges(db, rowid, d.ranges);
+  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, p.title?.value ?? '', d.searchable);
+  return rowid;
+}
+
+export function insertRanges(db: Db, rowid: number, ranges: TextRange[]): void {
+  const stmt = prepared(db, 'INSERT INTO text_ranges (document_rowid, kind, start, end, label) VALUES (?, ?, ?, ?, ?)');
+  for (const r of ranges) stmt.run(rowid, r.kind, r.start, r.end, r.label);
+}
+
+export function replaceRanges(db: Db, rowid: number, ranges: TextRange[]): void {
+  prepared(db, 'DELETE FROM text_ranges WHERE document_rowid = ?').run(rowid);
+  insertRanges(db, rowid, ranges);
+}
+
+export function rangesOf(db: Db, rowid: number): TextRange[] {
+  return prepared<[number], TextRange>(db, 'SELECT kind, start, end, label FROM text_ranges WHERE document_rowid = ? ORDER BY start, end').all(rowid);
+}
+
+/** The versions of a path already in the project (for unchanged-file detection on re-import). */
+export function versionsOfPath(db: Db, path: string): { sha256: string; sizeBytes: number; mtimeMs: number }[] {
+  return prepared<[string], { sha256: string; sizeBytes: number; mtimeMs: number }>(
+    db,
+    'SELECT DISTINCT sha256, size_bytes AS sizeBytes, mtime_ms AS mtimeMs FROM documents WHERE path = ?',
+  ).all(path);
+}
+
+export interface DocumentRowRaw {
+  rowid: number;
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  place: string | null;
+  batch_seq: number;
+  format: DocumentFormat;
+  words: number;
+  duplicate_group_id: string | null;
+  dup_kind: 'exact' | 'near' | null;
+  primary_document_id: string | null;
+  excluded: number;
+}
+
+/** Columns every document listing selects (joined with its batch and duplicate group). */
+export const ROW_SELECT = `SELECT d.rowid, d.id, d.title, d.outlet, d.published_at, d.place, b.seq AS batch_seq, d.format, d.words,
+  d.duplicate_group_id, g.kind AS dup_kind, g.primary_document_id, d.excluded
+  FROM documents d JOIN import_batches b ON b.id = d.batch_id LEFT JOIN duplicate_groups g ON g.id = d.duplicate_group_id`;
+
+export function rowToDocument(r: DocumentRowRaw): DocumentRow {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    publishedAt: r.published_at,
+    place: r.place,
+    batchSeq: r.batch_seq,
+    format: r.format,
+    words: r.words,
+    duplicateGroupId: r.duplicate_group_id,
+    duplicateKind: r.dup_kind,
+    isPrimary: r.duplicate_group_id !== null && r.primary_document_id === r.id,
+    excluded: r.excluded === 1,
+  };
+}
