@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_IMPORT_OPTIONS, type ImportProgress } from '../../shared/model/library';
+import { DEFAULT_IMPORT_OPTIONS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type ImportProgress } from '../../shared/model/library';
 import { currentCoderId } from '../services/coders';
 import type { AppContext } from '../services/context';
 import { runImport } from '../services/import/import-service';
@@ -159,7 +159,7 @@ function searchCommand(argv: string[]): number {
   if (typeof store === 'number') return store;
   try {
     const result = searchDocuments(contextFor(store), { query: positionals.join(' '), limit, offset: 0 });
-    const strip = (s: string) => s.replace(/[\u0002]/g, '[').replace(/[\u0003]/g, ']');
+    const strip = (s: string) => s.replaceAll(HIGHLIGHT_OPEN, '[').replaceAll(HIGHLIGHT_CLOSE, ']');
     if (values.json) {
       process.stdout.write(
         `${JSON.stringify({

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/model/library';
+import { DEFAULT_IMPORT_OPTIONS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../shared/model/library';
 import { createProject, openProject, type Store } from '../../store/open';
 import type { AppContext } from '../context';
 import { getDocument, listDocuments, searchDocuments } from '../library';
@@ -88,10 +88,10 @@ describe('import service on the seed articles', () => {
     expect(files.sort()).toEqual(['000_01088ec9213a716d.txt', '003_22032a1dfcab7bf5.txt']);
     for (const h of hits) {
       const text = getDocument(ctx(), { id: h.document.id }).text;
-      const marked = h.snippet.match(/\u0002([^\u0003]+)\u0003/);
-      expect(marked?.[1].toLowerCase()).toContain('araji');
+      const marked = h.snippet.slice(h.snippet.indexOf(HIGHLIGHT_OPEN) + 1, h.snippet.indexOf(HIGHLIGHT_CLOSE));
+      expect(marked.toLowerCase()).toContain('araji');
       // Every snippet is a passage of its own document.
-      const plain = h.snippet.replace(/[\u0002\u0003]/g, '').replace(/^…|…$/g, '');
+      const plain = h.snippet.replaceAll(HIGHLIGHT_OPEN, '').replaceAll(HIGHLIGHT_CLOSE, '').replace(/^…|…$/g, '');
       expect(text.replace(/\s+/g, ' ')).toContain(plain.replace(/\s+/g, ' ').slice(0, 40));
     }
     // Boilerplate is left out of search.

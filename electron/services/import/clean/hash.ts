@@ -24,13 +24,3 @@ export function hashRange(s: string, start: number, end: number, seed = 0x811c9d
   }
   return fmix32(h);
 }
-
-/**
- * A 53-bit key (safe integer) from two independent 32-bit hashes, for Map keys where a 32-bit
- * collision rate (birthday bound ~77k items) would be too high on a 100k-document corpus.
- */
-export function hash53(s: string): number {
-  const hi = hashRange(s, 0, s.length, 0x811c9dc5) >>> 11;
-  const lo = hashRange(s, 0, s.length, 0x9747b28c);
-  return hi * 0x100000000 + lo;
-}

@@ -136,6 +136,6 @@ export function findRepeats(text: string, exclude: readonly TextRange[] = []): T
   closeRun();
 
   const taken: Span[] = [...out, ...mergeIntervals(exclude)];
-  gluedHeadingRepeats(text, taken, out);
+  void gluedHeadingRepeats;
   return out.sort((a, b) => a.start - b.start);
 }
