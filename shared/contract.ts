@@ -59,6 +59,12 @@ export const calls = {
     'Show the native dialog to choose a project file; null when cancelled.',
   ),
 
+  /** Native dialog to choose folders or files to import (Electron only). */
+  'dialogs.pickImportSources': call<{ paths: string[] } | null>()(
+    z.object({ kind: z.enum(['folder', 'files']) }).strict(),
+    'Show the native dialog to choose folders or files to import; null when cancelled.',
+  ),
+
   /** Coder profiles of the open project, and who is coding now. */
   'coders.list': call<{ coders: Coder[]; currentId: string }>()(empty, 'Coders of the project and the current one.'),
   /** Add a coder profile. */
@@ -100,6 +106,11 @@ export const calls = {
   ),
   /** Cancel a running import: what was imported stays, the rest can be imported later. */
   'import.cancel': call<{ cancelled: boolean }>()(z.object({ batchId: z.string().min(1).max(64) }).strict(), 'Cancel a running import.'),
+  /** The report of an import run as CSV (one line per file not imported as new, plus totals). */
+  'import.reportCsv': call<{ fileName: string; csv: string }>()(
+    z.object({ batchId: z.string().min(1).max(64) }).strict(),
+    'The report of an import run as CSV text.',
+  ),
   /** The report of an import run (or of the running one so far). */
   'import.report': call<ImportSummary>()(z.object({ batchId: z.string().min(1).max(64) }).strict(), 'The report of an import run.'),
 

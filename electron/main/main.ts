@@ -43,6 +43,17 @@ export const handlers: Handlers = {
   },
 };
 
+handlers['dialogs.pickImportSources'] = async (_ctx, input) => {
+  const win = BrowserWindow.getFocusedWindow();
+  const options = {
+    title: input.kind === 'folder' ? 'Import folders' : 'Import files',
+    properties: input.kind === 'folder' ? (['openDirectory', 'multiSelections'] as const) : (['openFile', 'multiSelections'] as const),
+    ...(input.kind === 'files' ? { filters: [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml', 'json', 'jsonl'] }] } : {}),
+  };
+  const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  return result.canceled || result.filePaths.length === 0 ? null : { paths: result.filePaths };
+};
+
 function buildMenu(): Menu {
   return Menu.buildFromTemplate([
     { role: 'fileMenu' },

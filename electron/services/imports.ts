@@ -72,3 +72,27 @@ export function report(ctx: AppContext, args: { batchId: string }): ImportSummar
   if (!r) throw new AppError('not-found', `No finished import ${args.batchId} in this project (it may still be running).`);
   return r;
 }
+
+function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The report as CSV: a totals block, then one row per file that was skipped or failed. */
+export function reportCsv(ctx: AppContext, args: { batchId: string }): { fileName: string; csv: string } {
+  const r = report(ctx, args);
+  const rows: (string | number)[][] = [
+    ['status', 'path', 'code', 'reason'],
+    ...r.failed.map((f) => ['failed', f.path, f.code, f.reason]),
+    ...r.skipped.map((f) => ['skipped', f.path, f.code, f.reason]),
+    [],
+    ['total', 'imported', r.imported, ''],
+    ['total', 'unchanged', r.unchanged, ''],
+    ['total', 'exact duplicates', r.duplicates.exact, ''],
+    ['total', 'near duplicates', r.duplicates.near, ''],
+    ['total', 'skipped', r.skipped.length, ''],
+    ['total', 'failed', r.failed.length, ''],
+    ['total', 'elapsed ms', r.elapsedMs, ''],
+  ];
+  return { fileName: `liaison-import-${args.batchId.slice(0, 8)}.csv`, csv: `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
+}

@@ -30,12 +30,16 @@ export const serviceHandlers: Handlers = {
   'dialogs.pickProject': () => {
     throw new AppError('unsupported', 'Native file dialogs exist only in the desktop app; type the path instead.');
   },
+  'dialogs.pickImportSources': () => {
+    throw new AppError('unsupported', 'Native file dialogs exist only in the desktop app; type or paste the paths instead.');
+  },
   'coders.list': coders.list,
   'coders.create': coders.create,
   'coders.setCurrent': coders.setCurrent,
   'import.start': imports.start,
   'import.cancel': imports.cancel,
   'import.report': imports.report,
+  'import.reportCsv': imports.reportCsv,
   'documents.list': library.listDocuments,
   'documents.get': library.getDocument,
   'documents.search': library.searchDocuments,

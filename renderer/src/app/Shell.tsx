@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ImportDialog } from '../features/import/ImportDialog';
 import type { ProjectInfo } from '../../../shared/model/project';
 import { type SectionId, sections } from './sections';
 import { liaison, subscribe } from './transport';
@@ -7,6 +8,7 @@ import { useAsync } from './use-async';
 /** The main window: navigation on the left, the section in the middle, the status bar below. */
 export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
   const [active, setActive] = useState<SectionId>('library');
+  const [importOpen, setImportOpen] = useState(false);
   const coders = useAsync(() => liaison.coders.list({}), project.id);
   const reloadCoders = coders.reload;
   useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('coders') || tables.includes('meta')) && reloadCoders()), [reloadCoders]);
@@ -14,6 +16,11 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.key === 'i') {
+        e.preventDefault();
+        setImportOpen(true);
+        return;
+      }
       const section = sections.find((s) => s.key === e.key);
       if (section) {
         e.preventDefault();
@@ -34,6 +41,11 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
           <span className="nav__project-name" data-testid="project-name">
             {project.name}
           </span>
+        </div>
+        <div className="nav__actions">
+          <button type="button" className="btn btn--primary nav__import" data-testid="open-import" onClick={() => setImportOpen(true)} title="Import articles (Ctrl+I)">
+            Import…
+          </button>
         </div>
         <ul className="nav__list">
           {sections.map((s) => (
@@ -65,6 +77,7 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
         </header>
         <div className="content__body">{current.render()}</div>
       </main>
+      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
       <footer className="statusbar" data-testid="statusbar">
         <span className="statusbar__item statusbar__project">{project.name}</span>
         <span className="statusbar__item statusbar__path" title={project.path}>

@@ -168,11 +168,12 @@ const COMMENT_WEAK = /^(?:comment|name|email|e-mail|website|post comment|submit 
 function commentBlocks(text: string, lines: Span[], out: TextRange[]): Set<number> {
   const used = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i].end - lines[i].start > MAX_RULE_LINE_CHARS) continue;
     const first = text.slice(lines[i].start, lines[i].end);
     if (!COMMENT_HEAD.test(first) && !COMMENT_STRONG.test(first)) continue;
     let j = i;
     let strongSeen = COMMENT_STRONG.test(first);
-    while (j + 1 < lines.length) {
+    while (j + 1 < lines.length && lines[j + 1].end - lines[j + 1].start <= MAX_RULE_LINE_CHARS) {
       const next = text.slice(lines[j + 1].start, lines[j + 1].end);
       const strong = COMMENT_STRONG.test(next);
       if (!strong && !COMMENT_HEAD.test(next) && !COMMENT_WEAK.test(next)) break;

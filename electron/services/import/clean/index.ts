@@ -14,6 +14,7 @@ export {
 } from './derived';
 export { findGlue } from './glue';
 export {
+  chooseBanding,
   DEFAULT_THRESHOLD,
   documentFingerprint,
   estimateJaccard,
@@ -21,6 +22,7 @@ export {
   minhashSignature,
   NearDuplicateIndex,
   NUM_HASHES,
+  shingleHashes,
   signatureFromBytes,
   signatureToBytes,
   type DuplicatePair,

@@ -136,6 +136,6 @@ export function findRepeats(text: string, exclude: readonly TextRange[] = []): T
   closeRun();
 
   const taken: Span[] = [...out, ...mergeIntervals(exclude)];
-  void gluedHeadingRepeats;
+  gluedHeadingRepeats(text, taken, out);
   return out.sort((a, b) => a.start - b.start);
 }
