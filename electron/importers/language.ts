@@ -36,29 +36,27 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   sw: ['na', 'ya', 'wa', 'kwa', 'za', 'ni', 'katika', 'la', 'kuwa', 'hiyo', 'huo', 'pia', 'ambao', 'wake', 'serikali', 'alisema'],
 };
 
-const LOOKUP = new Map<string, Set<string>>(Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang, new Set(words)]));
+/** word -> the languages it is a function word of: one lookup per word of the sample. */
+const LOOKUP = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+
+/** Counting with one global regex per script runs in native code; a per-character loop was the
+ * slowest step of a whole import. Latin is counted first and usually settles it. */
+const SCRIPTS_GLOBAL: Array<[string, RegExp]> = SCRIPTS.map(([name, re]) => [name, new RegExp(re.source, 'gu')]);
 
 function dominantScript(sample: string): { script: string; share: number } | null {
-  const counts = new Map<string, number>();
-  let letters = 0;
-  for (const ch of sample) {
-    if (!/\p{L}/u.test(ch)) continue;
-    letters++;
-    for (const [name, re] of SCRIPTS) {
-      if (re.test(ch)) {
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-        break;
-      }
-    }
-  }
+  const letters = count(sample, /\p{L}/gu);
   if (letters < 20) return null;
   let best: string | null = null;
   let bestCount = 0;
-  for (const [name, count] of counts) {
-    if (count > bestCount) {
+  for (const [name, re] of SCRIPTS_GLOBAL) {
+    const n = count(sample, re);
+    if (n > bestCount) {
       best = name;
-      bestCount = count;
+      bestCount = n;
     }
+    // A script holding more than half the letters cannot be beaten.
+    if (bestCount * 2 > letters) break;
   }
   return best ? { script: best, share: bestCount / letters } : null;
 }
@@ -81,7 +79,8 @@ function latinLanguage(sample: string): { lang: string; detail: string } {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const scores = new Map<string, number>();
   for (const w of words) {
-    for (const [lang, set] of LOOKUP) if (set.has(w)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
+    const langs = LOOKUP.get(w);
+    if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
   }
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const english = scores.get('en') ?? 0;

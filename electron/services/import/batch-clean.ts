@@ -1,7 +1,7 @@
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
-import { replaceRanges } from '../../store/repos/documents';
-import { cleanHash, cleanText, documentFingerprint, findBatchRepeats, searchableText, signatureToBytes } from './clean';
+import { rangesOf, replaceRanges } from '../../store/repos/documents';
+import { cleanHash, documentFingerprint, findBatchRepeats, searchableText, signatureToBytes } from './clean';
 import { countWords } from './prepare';
 
 /** Larger outlet groups are counted in slices of this many documents, to bound memory. */
@@ -9,8 +9,8 @@ const GROUP_SLICE = 5000;
 
 /**
  * Lines an outlet prints on every page are found only across the batch, after its files are in.
- * Each affected document gets its ranges recomputed (repeats must not pair up two copies of the
- * same chrome) and its search row, hashes and fingerprint refreshed. The text is never touched.
+ * Each affected document gets them added to its ranges and its search row, hashes and
+ * fingerprint refreshed. The text is never touched.
  */
 export function applyBatchRepeats(db: Db, batchId: string): number {
   const outlets = prepared<[string], { outlet: string | null }>(db, 'SELECT DISTINCT outlet FROM documents WHERE batch_id = ?').all(batchId);
@@ -34,7 +34,9 @@ export function applyBatchRepeats(db: Db, batchId: string): number {
         for (const d of docs) {
           const extra = found.get(d.id);
           if (!extra || extra.length === 0) continue;
-          const ranges = cleanText(d.text, extra);
+          // The per-document pass already found repeats and glue; the batch's lines only add
+          // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
+          const ranges = [...rangesOf(db, d.rowid), ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
           const searchable = searchableText(d.text, ranges);
           const fp = documentFingerprint(searchable);
           replaceRanges(db, d.rowid, ranges);

@@ -167,7 +167,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
         progress('importing');
       }
     };
-    await Promise.all(Array.from({ length: pool.size * 2 }, lane));
+    await Promise.all(Array.from({ length: pool.capacity }, lane));
     flushNow();
   } finally {
     await pool.close();

@@ -25,54 +25,61 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** A fixed set of worker threads; `run` hands a file to the next free one. */
+/**
+ * A fixed set of worker threads. Each worker keeps a few jobs queued so it never waits for the
+ * main thread (which pauses to write a batch) before starting its next file.
+ */
 export class WorkerPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  private readonly workers: { worker: Worker; inFlight: number }[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(size = Math.max(1, Math.min(4, os.availableParallelism())), workerPath = defaultWorkerPath()) {
+  constructor(
+    size = Math.max(1, Math.min(4, os.availableParallelism())),
+    workerPath = defaultWorkerPath(),
+    private readonly perWorker = 4,
+  ) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(workerPath);
-      w.on('message', (msg: { id: number; result: FileResult }) => {
+      const slot = { worker: new Worker(workerPath), inFlight: 0 };
+      slot.worker.on('message', (msg: { id: number; result: FileResult }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
-        this.release(w);
+        slot.inFlight--;
+        this.waiting.shift()?.();
         p?.resolve(msg.result);
       });
-      w.on('error', (err) => {
+      slot.worker.on('error', (err) => {
         for (const [id, p] of this.pending) {
           this.pending.delete(id);
           p.reject(err);
         }
       });
-      this.workers.push(w);
-      this.idle.push(w);
+      this.workers.push(slot);
     }
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
-  private release(w: Worker): void {
-    this.idle.push(w);
-    this.waiting.shift()?.();
+  /** How many jobs can usefully be in flight at once. */
+  get capacity(): number {
+    return this.workers.length * this.perWorker;
   }
 
   async run(job: FileJob): Promise<FileResult> {
-    while (this.idle.length === 0) await new Promise<void>((r) => this.waiting.push(r));
-    const w = this.idle.pop()!;
-    const id = this.nextId++;
-    return new Promise<FileResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, job });
-    });
+    for (;;) {
+      const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      if (slot.inFlight < this.perWorker) {
+        slot.inFlight++;
+        const id = this.nextId++;
+        return new Promise<FileResult>((resolve, reject) => {
+          this.pending.set(id, { resolve, reject });
+          slot.worker.postMessage({ id, job });
+        });
+      }
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }

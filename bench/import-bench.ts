@@ -1,0 +1,68 @@
+// npm run bench:import [-- --sizes 20000,100000]
+// Generates a synthetic corpus per size and measures, in the same run, the floor (read + FTS5
+// insert, nothing else) and Liaison's full import; reports docs/s, MB/s, the ratio, peak RSS and
+// how long a contract call waits while the import runs.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCorpus } from './corpus';
+import { writeSection } from './report';
+
+const arg = process.argv.indexOf('--sizes');
+const sizes = (arg > 0 ? process.argv[arg + 1] : (process.env.BENCH_IMPORT_SIZES ?? '20000')).split(',').map(Number);
+const work = path.join(os.tmpdir(), 'liaison-bench');
+fs.mkdirSync(work, { recursive: true });
+
+interface Run {
+  elapsedMs: number;
+  maxRssMb: number;
+  docs: number;
+  callP50Ms?: number;
+  callP95Ms?: number;
+  callMaxMs?: number;
+}
+
+function run(mode: 'floor' | 'full', dir: string): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-run.ts'), mode, dir, path.join(work, `${mode}.liaison`)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+}
+
+const rows: string[] = [];
+for (const size of sizes) {
+  const dir = path.join(work, `corpus-${size}`);
+  const marker = path.join(dir, '.complete');
+  let bytes: number;
+  if (fs.existsSync(marker)) bytes = Number(fs.readFileSync(marker, 'utf8'));
+  else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.stderr.write(`generating ${size} articles in ${dir}\n`);
+    bytes = generateCorpus(dir, size).bytes;
+    fs.writeFileSync(marker, String(bytes));
+  }
+  process.stderr.write(`${size}: floor…\n`);
+  const floor = run('floor', dir);
+  process.stderr.write(`${size}: full import…\n`);
+  const full = run('full', dir);
+  const mb = bytes / 2 ** 20;
+  const rate = (r: Run) => (size / r.elapsedMs) * 1000;
+  const ratio = rate(full) / rate(floor);
+  const line = `| ${size.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${rate(floor).toFixed(0)} docs/s, ${((mb / floor.elapsedMs) * 1000).toFixed(1)} MB/s | ${rate(full).toFixed(0)} docs/s, ${((mb / full.elapsedMs) * 1000).toFixed(1)} MB/s | **${(ratio * 100).toFixed(0)}%** | ${floor.maxRssMb.toFixed(0)} MB | ${full.maxRssMb.toFixed(0)} MB | ${full.callP50Ms?.toFixed(0)} / ${full.callP95Ms?.toFixed(0)} / ${full.callMaxMs?.toFixed(0)} ms |`;
+  process.stderr.write(`${line}\n`);
+  rows.push(line);
+}
+
+writeSection(
+  'import',
+  `## Import (\`npm run bench:import\`)
+
+Floor: read each file and insert it into an FTS5 table in one transaction, nothing else. Full: Liaison's import (walk, hash, decode, parse and clean in worker threads, batched writes with ranges and search rows, batch boilerplate, exact and near duplicates). Aim: full at 50% of the floor or better; peak RSS under 600 MB at 100k. The last column is the wait for a \`documents.list\` call made every 50 ms during the full import (p50 / p95 / max); aim: under 200 ms.
+
+| articles | corpus | floor | full import | full / floor | floor peak RSS | full peak RSS | call wait during import |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}`,
+);
