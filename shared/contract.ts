@@ -5,7 +5,19 @@
  * Inputs are zod schemas, checked in main (the renderer is untrusted); outputs are types.
  */
 import { z } from 'zod';
-import { DEFAULT_IMPORT_OPTIONS, type DocumentDetail, type DocumentRow, type ImportProgress, type ImportSummary, type SearchHit } from './model/library';
+import { codingCalls } from './contract-coding';
+import {
+  DEFAULT_IMPORT_OPTIONS,
+  DOCUMENT_FORMATS,
+  type DocumentDetail,
+  type DocumentFacets,
+  DUPLICATE_STATUSES,
+  type ImportProgress,
+  type ImportSummary,
+  LIBRARY_SORTS,
+  type ListedDocument,
+  type SearchHit,
+} from './model/library';
 import type { AppInfo, Coder, ProjectInfo, RecentProject } from './model/project';
 
 export interface CallDef<I extends z.ZodType, O> {
@@ -27,7 +39,38 @@ const filePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL bytes');
 
+const documentId = z.string().min(1).max(64);
+/** The library's narrowing: a search and facet values (see DocumentFilters). */
+const documentFilters = z.object({
+  query: z.string().trim().max(1000).optional(),
+  batchIds: z.array(z.string().min(1).max(64)).max(200).optional(),
+  outlets: z.array(z.string().max(300)).max(200).optional(),
+  published: z
+    .string()
+    .regex(/^(\d{4}(-(0[1-9]|1[0-2]))?|none)$/, 'must be a year (2023), a month (2023-04) or none')
+    .optional(),
+  formats: z.array(z.enum(DOCUMENT_FORMATS)).max(DOCUMENT_FORMATS.length).optional(),
+  duplicates: z.array(z.enum(DUPLICATE_STATUSES)).max(DUPLICATE_STATUSES.length).optional(),
+  excluded: z.boolean().optional(),
+});
+/** A publication date as stored: YYYY, YYYY-MM, YYYY-MM-DD or a full ISO timestamp, and a real one. */
+const publishedDate = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/,
+    'must be a date like 2023-04-04 (or 2023-04, or 2023)',
+  )
+  .refine((v) => {
+    const [y, m, d] = v.slice(0, 10).split('-').map(Number);
+    if (m === undefined) return y >= 1000;
+    if (m < 1 || m > 12) return false;
+    if (d === undefined) return true;
+    return d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  }, 'is not a real calendar date');
+
 export const calls = {
+  ...codingCalls,
   /** Version, mode (electron or browser) and the user-data folder of the running app. */
   'app.info': call<AppInfo>()(empty, 'Version, mode and paths of the running app.'),
 
@@ -114,20 +157,61 @@ export const calls = {
   /** The report of an import run (or of the running one so far). */
   'import.report': call<ImportSummary>()(z.object({ batchId: z.string().min(1).max(64) }).strict(), 'The report of an import run.'),
 
-  /** One page of documents, filtered and sorted in SQL (keyset paging). */
-  'documents.list': call<{ rows: DocumentRow[]; total: number; nextCursor: string | null }>()(
-    z
-      .object({
+  /**
+   * One page of documents, filtered and sorted in SQL (keyset paging). With a `query` the rows
+   * carry highlighted snippets; the default order is then `rank` (best match first).
+   */
+  'documents.list': call<{ rows: ListedDocument[]; total: number; nextCursor: string | null }>()(
+    documentFilters
+      .extend({
         limit: z.number().int().min(1).max(500).default(100),
         cursor: z.string().max(500).nullable().default(null),
-        sort: z.enum(['imported', 'title', 'published', 'outlet', 'words']).default('imported'),
+        sort: z.enum(LIBRARY_SORTS).optional(),
         direction: z.enum(['asc', 'desc']).default('asc'),
       })
-      .strict(),
-    'A page of documents in the chosen order; pass nextCursor back for the next page.',
+      .strict()
+      .refine((v) => v.sort !== 'rank' || Boolean(v.query), { message: 'sort by rank needs a query', path: ['sort'] }),
+    'A page of documents matching the filters in the chosen order; pass nextCursor back for the next page.',
   ),
-  /** One document with its text, marked ranges, metadata sources and duplicate set. */
-  'documents.get': call<DocumentDetail>()(z.object({ id: z.string().min(1).max(64) }).strict(), 'One document in full.'),
+  /** Counts per batch, outlet, year, month, format, duplicate status and relevance for the current query and filters. */
+  'documents.facets': call<DocumentFacets>()(
+    documentFilters.strict(),
+    'Facet counts; each facet follows the query and every filter except its own.',
+  ),
+  /** One document with its text, marked ranges, metadata sources and duplicate set (and where `query` matches it). */
+  'documents.get': call<DocumentDetail>()(
+    z.object({ id: documentId, query: z.string().trim().max(1000).optional() }).strict(),
+    'One document in full; with a query, also the offsets where it matches.',
+  ),
+  /**
+   * Correct a document's title, date, outlet or place (null clears a value). The text never
+   * changes; each change is recorded in the audit log with its before and after.
+   */
+  'documents.update': call<DocumentDetail>()(
+    z
+      .object({
+        id: documentId,
+        title: z.string().trim().min(1, 'a title cannot be blank; pass null to clear it').max(1000).nullable().optional(),
+        publishedAt: publishedDate.nullable().optional(),
+        outlet: z.string().trim().min(1, 'an outlet cannot be blank; pass null to clear it').max(300).nullable().optional(),
+        place: z.string().trim().min(1, 'a place cannot be blank; pass null to clear it').max(300).nullable().optional(),
+      })
+      .strict()
+      .refine((v) => v.title !== undefined || v.publishedAt !== undefined || v.outlet !== undefined || v.place !== undefined, {
+        message: 'name at least one of title, publishedAt, outlet, place',
+      }),
+    'Edit title, date, outlet or place; audited, the text never changes.',
+  ),
+  /** Mark documents as not relevant (left out of coding queues), or relevant again. Audited. */
+  'documents.setExcluded': call<{ changed: number }>()(
+    z
+      .object({
+        ids: z.array(documentId).min(1, 'name at least one document').max(10_000),
+        excluded: z.boolean(),
+      })
+      .strict(),
+    'Mark documents not relevant (excluded: true) or relevant again (false).',
+  ),
   /** Ranked full-text search with highlighted snippets for the page shown. */
   'documents.search': call<{ hits: SearchHit[]; total: number }>()(
     z

@@ -1,4 +1,4 @@
-import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron';
 import { callNames, type EventName, eventNames, splitCallName } from '../../shared/contract';
 
 /**
@@ -26,4 +26,11 @@ const events = {
   },
 };
 
-contextBridge.exposeInMainWorld('liaison', { ...api, events });
+/** Paths of files dropped on the window (import by drag and drop). Only File objects have them. */
+const files = {
+  pathsOf(list: File[]): string[] {
+    return list.map((f) => webUtils.getPathForFile(f)).filter((p) => p.length > 0);
+  },
+};
+
+contextBridge.exposeInMainWorld('liaison', { ...api, events, files });

@@ -1,57 +1,232 @@
 import { AppError } from '../../shared/errors';
 import type { DocumentFormat } from '../../shared/model/document';
-import { type DocumentDetail, type DocumentRow, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type MetaSource, type SearchHit } from '../../shared/model/library';
+import {
+  type DocumentDetail,
+  type DocumentFacets,
+  type DocumentFilters,
+  type DocumentRow,
+  FACET_LIMIT,
+  type FacetValue,
+  HIGHLIGHT_CLOSE,
+  HIGHLIGHT_OPEN,
+  type LibrarySort,
+  type ListedDocument,
+  type MetaSource,
+  type SearchHit,
+  type TextHit,
+} from '../../shared/model/library';
+import type { Db } from '../store/open';
 import { prepared } from '../store/prepared';
-import { type DocumentRowRaw, ROW_SELECT, rangesOf, rowToDocument } from '../store/repos/documents';
+import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowToDocument } from '../store/repos/documents';
 import { type AppContext, requireStore } from './context';
+import { buildSearchable, toOriginalOffset } from './import/clean';
+import { DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
 import { describeFtsError, toFtsQuery } from './search-query';
 
-/** Sort keys: each has an index on (expression, rowid) so keyset paging never scans. */
-const SORTS = {
-  imported: { expr: 'd.rowid', text: false },
-  title: { expr: "ifnull(d.title, '')", text: true },
-  published: { expr: "ifnull(d.published_at, '')", text: true },
-  outlet: { expr: "ifnull(d.outlet, '')", text: true },
-  words: { expr: 'd.words', text: false },
-} as const;
-export type SortKey = keyof typeof SORTS;
+export type SortKey = LibrarySort;
 
-function encodeCursor(value: string | number, rowid: number): string {
-  return Buffer.from(JSON.stringify([value, rowid])).toString('base64url');
+export interface ListArgs extends DocumentFilters {
+  limit: number;
+  cursor: string | null;
+  sort?: LibrarySort;
+  direction: 'asc' | 'desc';
 }
 
-function decodeCursor(cursor: string): [string | number, number] {
+/** FTS5 reports a bad query as an SQLite error; turn it into the analyst's `bad-query`. */
+function withFts<T>(query: string | undefined, run: () => T): T {
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'string' || typeof v[0] === 'number') && typeof v[1] === 'number') return [v[0], v[1]];
-  } catch {
-    // fall through to the error below
+    return run();
+  } catch (err) {
+    if (query && err instanceof Error && !(err instanceof AppError) && /fts5|syntax|no such column/i.test(err.message)) throw describeFtsError(query, err);
+    throw err;
   }
-  throw new AppError('invalid-input', 'documents.list: cursor is not one this app gave out; start again from the first page.');
 }
 
-export function listDocuments(
-  ctx: AppContext,
-  args: { limit: number; cursor: string | null; sort: SortKey; direction: 'asc' | 'desc' },
-): { rows: DocumentRow[]; total: number; nextCursor: string | null } {
-  const { db } = requireStore(ctx);
-  const sort = SORTS[args.sort];
-  const cmp = args.direction === 'asc' ? '>' : '<';
-  const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
-  const where = args.cursor ? `WHERE (${sort.expr} ${cmp} $v OR (${sort.expr} = $v AND d.rowid ${cmp} $r))` : '';
-  const sql = `${ROW_SELECT} ${where} ORDER BY ${sort.expr} ${dir}, d.rowid ${dir} LIMIT $limit`;
-  const params: Record<string, unknown> = { limit: args.limit + 1 };
-  if (args.cursor) {
-    const [v, r] = decodeCursor(args.cursor);
-    params.v = v;
-    params.r = r;
+function matchOf(filters: DocumentFilters): string | null {
+  return filters.query?.trim() ? toFtsQuery(filters.query) : null;
+}
+
+function countWhere(db: Db, filters: DocumentFilters, match: string | null): number {
+  if (!isFiltered(filters)) return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM documents').get()!.n;
+  const f = filterSql(filters, match);
+  const sql = `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`;
+  return prepared<[Record<string, unknown>], { n: number }>(db, sql).get(f.params)!.n;
+}
+
+/**
+ * Whether to walk the sort index and test each row against the filters, rather than let the
+ * planner fetch the filtered rows by their own index and sort them. Walking reads about
+ * limit × all / matching rows; fetching reads every matching row. SQLite has no statistics on
+ * a fresh project to judge this, so we do, from the count we need anyway.
+ */
+export function walkSortIndex(matching: number, all: number, limit: number): boolean {
+  return matching * matching > (limit + 1) * all;
+}
+
+/** The query's snippets for the given rows (only for the page shown: snippets are the costly part). */
+function snippets(db: Db, match: string, rowids: number[]): Map<number, { snippet: string; title: string }> {
+  const stmt = prepared<[string, string, string, string, string, number], { snippet: string; title: string }>(
+    db,
+    // The CAST matters: better-sqlite3 binds a JS number as REAL, and FTS5 silently ignores a
+    // rowid constraint that is not an integer.
+    `SELECT snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, highlight(documents_fts, 0, ?, ?) AS title
+     FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  );
+  const out = new Map<number, { snippet: string; title: string }>();
+  for (const rowid of rowids) {
+    const s = stmt.get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid);
+    if (s) out.set(rowid, s);
   }
-  const raw = prepared<[Record<string, unknown>], DocumentRowRaw & { sort_value: string | number }>(db, sql.replace('SELECT ', `SELECT ${sort.expr} AS sort_value, `)).all(params);
-  const more = raw.length > args.limit;
-  const page = more ? raw.slice(0, args.limit) : raw;
-  const last = page.at(-1);
-  const total = prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM documents').get()!.n;
-  return { rows: page.map(rowToDocument), total, nextCursor: more && last ? encodeCursor(last.sort_value, last.rowid) : null };
+  return out;
+}
+
+type PageRaw = DocumentRowRaw & { sort_value: string | number; score?: number };
+
+export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDocument[]; total: number; nextCursor: string | null } {
+  const { db } = requireStore(ctx);
+  const match = matchOf(args);
+  const sort: LibrarySort = args.sort ?? (match ? 'rank' : 'imported');
+  if (sort === 'rank' && !match) throw new AppError('invalid-input', 'documents.list: sort by rank needs a query.');
+  return withFts(args.query, () => {
+    const cursor = args.cursor ? decodeCursor(args.cursor, sort) : null;
+    const total = cursor ? cursor.total : countWhere(db, args, match);
+    const all = cursor ? cursor.all : isFiltered(args) ? countWhere(db, {}, null) : total;
+    const params: Record<string, unknown> = { limit: args.limit + 1 };
+    const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
+    const { expr } = SORTS[sort];
+    let sql: string;
+    if (sort === 'rank') {
+      // Rank every hit once (bm25 needs them all to order), then join the page's documents.
+      const f = filterSql(args, null);
+      const terms = [...f.terms];
+      Object.assign(params, f.params, { match });
+      if (cursor) {
+        terms.push(keysetTerm(sort, args.direction));
+        Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
+      }
+      sql = `WITH h AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH $match)
+        SELECT h.score AS sort_value, h.score, ${ROW_COLUMNS} FROM h JOIN documents d ON d.rowid = h.rowid ${ROW_JOINS}
+        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit`;
+    } else {
+      const f = filterSql(args, match, { noIndex: walkSortIndex(total, all, args.limit) });
+      const terms = [...f.terms];
+      Object.assign(params, f.params);
+      if (sort === 'imported') {
+        // Always a rowid range, so even the first page is a SEARCH of the table's own b-tree.
+        terms.push(keysetTerm(sort, args.direction));
+        params.cursorRowid = cursor ? cursor.rowid : args.direction === 'asc' ? 0 : Number.MAX_SAFE_INTEGER;
+      } else if (cursor) {
+        terms.push(keysetTerm(sort, args.direction));
+        Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
+      }
+      sql = `SELECT ${expr} AS sort_value, ${ROW_COLUMNS} FROM documents d ${ROW_JOINS}
+        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY ${expr} ${dir}, d.rowid ${dir} LIMIT $limit`;
+    }
+    const raw = prepared<[Record<string, unknown>], PageRaw>(db, sql).all(params);
+    const more = raw.length > args.limit;
+    const page = more ? raw.slice(0, args.limit) : raw;
+    const last = page.at(-1);
+    const marks = match ? snippets(db, match, page.map((r) => r.rowid)) : null;
+    const rows = page.map((r): ListedDocument => {
+      const row: ListedDocument = rowToDocument(r);
+      const m = marks?.get(r.rowid);
+      if (m) {
+        row.snippet = m.snippet;
+        row.titleHighlighted = m.title;
+      }
+      if (r.score !== undefined) row.score = -r.score;
+      return row;
+    });
+    return { rows, total, nextCursor: more && last ? encodeCursor(sort, { value: last.sort_value, rowid: last.rowid, total, all }) : null };
+  });
+}
+
+/** The SQL behind each facet: the value expression, and whether it reads the duplicate group. */
+/**
+ * Raw columns, not the sort expressions, and `+d.batch_id`: grouping by a value that leads an
+ * index makes the planner walk that index for its order and read every row from the table;
+ * these keep it on the covering facets index.
+ */
+const FACETS: Record<Exclude<FilterKey, 'query'>, { expr: string; groups?: boolean }> = {
+  batchIds: { expr: '+d.batch_id' },
+  outlets: { expr: 'd.outlet' },
+  published: { expr: 'substr(d.published_at, 1, 4)' },
+  formats: { expr: 'd.format' },
+  duplicates: { expr: DUP_STATUS, groups: true },
+  excluded: { expr: 'd.excluded' },
+};
+
+/**
+ * Counts of one facet. A broad filter is tested on each entry of the covering facets index
+ * (noIndex); a narrow one lets the planner fetch its few rows by its own index instead.
+ */
+function facetCounts(db: Db, filters: DocumentFilters, match: string | null, key: Exclude<FilterKey, 'query'>, broad: boolean): { value: string | number | null; n: number }[] {
+  const { expr } = FACETS[key];
+  const f = filterSql(filters, match, { omit: key, noIndex: broad });
+  const joinGroups = f.needsGroups || FACETS[key].groups;
+  const sql = `SELECT ${expr} AS value, count(*) AS n FROM documents d ${joinGroups ? GROUP_JOIN : ''}
+    ${f.terms.length ? `WHERE ${f.terms.join(' AND ')}` : ''} GROUP BY value ORDER BY n DESC, value`;
+  return prepared<[Record<string, unknown>], { value: string | number | null; n: number }>(db, sql).all(f.params);
+}
+
+const DUP_LABELS: Record<string, string> = { none: 'No duplicates', primary: 'Primary of a set', duplicate: 'Duplicate' };
+const FORMAT_LABELS: Record<DocumentFormat, string> = { txt: 'Text', md: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word', eml: 'Email', json: 'JSON', jsonl: 'JSON lines' };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Counts per facet value; each facet follows the query and every filter except its own. */
+export function documentFacets(ctx: AppContext, filters: DocumentFilters): DocumentFacets {
+  const { db } = requireStore(ctx);
+  const match = matchOf(filters);
+  return withFts(filters.query, () => {
+    const total = countWhere(db, filters, match);
+    const all = isFiltered(filters) ? countWhere(db, {}, null) : total;
+    // Scanning the covering index costs about a twentieth of reading a row by its own index.
+    const broad = total * 20 > all;
+    const counts = (key: Exclude<FilterKey, 'query'>) => facetCounts(db, filters, match, key, broad);
+    const batchInfo = new Map(
+      prepared<[], { id: string; seq: number; started_at: string }>(db, 'SELECT id, seq, started_at FROM import_batches').all().map((b) => [b.id, b]),
+    );
+    const batches = counts('batchIds')
+      .map(({ value, n }) => {
+        const b = batchInfo.get(String(value));
+        return { value: String(value), label: b ? `Import ${b.seq} · ${b.started_at.slice(0, 10)}` : String(value), count: n, seq: b?.seq ?? 0 };
+      })
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ seq: _seq, ...v }) => v);
+    const outlets = counts('outlets').map(({ value, n }) => ({ value: value === null ? '' : String(value), label: value === null ? 'No outlet' : String(value), count: n }));
+    const years = counts('published')
+      .map(({ value, n }) => ({ value: value === null ? 'none' : String(value), label: value === null ? 'Undated' : String(value), count: n }))
+      .sort((a, b) => (a.value === 'none' ? 1 : b.value === 'none' ? -1 : b.value.localeCompare(a.value)));
+    let months: FacetValue[] = [];
+    if (filters.published && filters.published !== 'none') {
+      // Months of the chosen year: the year stays a filter, the month is the facet.
+      const f = filterSql({ ...filters, published: filters.published.slice(0, 4) }, match, { noIndex: broad });
+      const sql = `SELECT substr(d.published_at, 1, 7) AS value, count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''}
+        WHERE ${f.terms.join(' AND ')} AND length(d.published_at) >= 7 GROUP BY value ORDER BY value`;
+      months = prepared<[Record<string, unknown>], { value: string; n: number }>(db, sql)
+        .all(f.params)
+        .map(({ value, n }) => ({ value, label: MONTHS[Number(value.slice(5, 7)) - 1] ?? value, count: n }));
+    }
+    const formats = counts('formats').map(({ value, n }) => ({ value: String(value), label: FORMAT_LABELS[value as DocumentFormat] ?? String(value), count: n }));
+    const order = ['none', 'primary', 'duplicate'];
+    const duplicates = counts('duplicates')
+      .map(({ value, n }) => ({ value: String(value), label: DUP_LABELS[String(value)] ?? String(value), count: n }))
+      .sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+    const excluded = counts('excluded')
+      .map(({ value, n }) => ({ value: value === 1 ? 'true' : 'false', label: value === 1 ? 'Not relevant' : 'Relevant', count: n }))
+      .sort((a, b) => a.value.localeCompare(b.value));
+    return {
+      total,
+      batches,
+      outlets: outlets.slice(0, FACET_LIMIT),
+      outletsMore: Math.max(0, outlets.length - FACET_LIMIT),
+      years,
+      months,
+      formats,
+      duplicates,
+      excluded,
+    };
+  });
 }
 
 interface DetailRaw extends DocumentRowRaw {
@@ -71,7 +246,44 @@ interface DetailRaw extends DocumentRowRaw {
   duplicate_similarity: number | null;
 }
 
-export function getDocument(ctx: AppContext, args: { id: string }): DocumentDetail {
+/**
+ * Where the query matches a document's text. FTS5 highlights its indexed body (the searchable
+ * text); the map kept by buildSearchable takes each hit back to the original offsets. When the
+ * index is out of step with the text (it should never be), no hits rather than wrong ones.
+ */
+function hitsIn(db: Db, rowid: number, text: string, ranges: DocumentDetail['ranges'], query: string): TextHit[] {
+  let match: string;
+  try {
+    match = toFtsQuery(query);
+  } catch {
+    return [];
+  }
+  let body: string | undefined;
+  try {
+    body = prepared<[string, string, string, number], { body: string }>(
+      db,
+      'SELECT highlight(documents_fts, 1, ?, ?) AS body FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
+    ).get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid)?.body;
+  } catch {
+    return [];
+  }
+  if (body === undefined) return [];
+  const searchable = buildSearchable(text, ranges);
+  const spans: { start: number; end: number }[] = [];
+  let plain = '';
+  let open = -1;
+  for (const ch of body) {
+    if (ch === HIGHLIGHT_OPEN) open = plain.length;
+    else if (ch === HIGHLIGHT_CLOSE) {
+      if (open >= 0 && plain.length > open) spans.push({ start: open, end: plain.length });
+      open = -1;
+    } else plain += ch;
+  }
+  if (plain !== searchable.text) return [];
+  return spans.map((s) => ({ start: toOriginalOffset(searchable, s.start), end: toOriginalOffset(searchable, s.end - 1) + 1 }));
+}
+
+export function getDocument(ctx: AppContext, args: { id: string; query?: string }): DocumentDetail {
   const { db } = requireStore(ctx);
   const r = prepared<[string], DetailRaw>(
     db,
@@ -86,7 +298,8 @@ export function getDocument(ctx: AppContext, args: { id: string }): DocumentDeta
         .all(r.duplicate_group_id, r.id)
         .map((x) => ({ ...rowToDocument(x), similarity: x.duplicate_similarity }))
     : [];
-  return {
+  const ranges = rangesOf(db, r.rowid);
+  const detail: DocumentDetail = {
     ...rowToDocument(r),
     text: r.text,
     path: r.path,
@@ -101,37 +314,31 @@ export function getDocument(ctx: AppContext, args: { id: string }): DocumentDeta
     importedAt: r.imported_at,
     warnings: JSON.parse(r.warnings_json) as string[],
     metaSources: JSON.parse(r.meta_sources_json) as Record<string, MetaSource>,
-    ranges: rangesOf(db, r.rowid),
+    ranges,
     duplicates,
   };
+  if (args.query?.trim()) detail.hits = hitsIn(db, r.rowid, r.text, ranges, args.query);
+  return detail;
 }
 
 export function searchDocuments(ctx: AppContext, args: { query: string; limit: number; offset: number }): { hits: SearchHit[]; total: number } {
   const { db } = requireStore(ctx);
   const match = toFtsQuery(args.query);
-  try {
+  return withFts(args.query, () => {
     const total = prepared<[string], { n: number }>(db, 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match)!.n;
-    // Rank first, then build snippets only for the page shown. The CAST matters: better-sqlite3
-    // binds a JS number as REAL, and FTS5 silently ignores a rowid constraint that is not an integer.
+    // Rank first, then build snippets only for the page shown.
     const top = prepared<[string, number, number], { rowid: number; score: number }>(
       db,
       'SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?',
     ).all(match, args.limit, args.offset);
-    const snippet = prepared<[string, string, string, string, string, number], { snippet: string; title: string }>(
-      db,
-      `SELECT snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, highlight(documents_fts, 0, ?, ?) AS title
-       FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-    );
+    const marks = snippets(db, match, top.map((t) => t.rowid));
     const row = prepared<[number], DocumentRowRaw>(db, `${ROW_SELECT} WHERE d.rowid = ?`);
     const hits = top.map((t) => {
-      const s = snippet.get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, t.rowid)!;
+      const s = marks.get(t.rowid)!;
       return { document: rowToDocument(row.get(t.rowid)!), snippet: s.snippet, titleHighlighted: s.title, score: -t.score };
     });
     return { hits, total };
-  } catch (err) {
-    if (err instanceof Error && /fts5|syntax|no such column/i.test(err.message)) throw describeFtsError(args.query, err);
-    throw err;
-  }
+  });
 }
 
-export type { DocumentFormat };
+export type { DocumentFormat, DocumentRow };

@@ -3,9 +3,11 @@ import { type CallName, type CallOutput, type CallParsed, calls } from '../../sh
 import { AppError, type Envelope, type ErrorInfo } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import * as coders from './coders';
+import { codingHandlers } from './coding/handlers';
 import type { AppContext } from './context';
 import * as imports from './imports';
 import * as library from './library';
+import * as libraryEdit from './library-edit';
 import * as projects from './projects';
 
 export type Handler<N extends CallName> = (ctx: AppContext, input: CallParsed<N>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -13,6 +15,7 @@ export type Handlers = { [N in CallName]: Handler<N> };
 
 /** The services behind every call. Electron's main overrides the few that need native UI. */
 export const serviceHandlers: Handlers = {
+  ...codingHandlers,
   'app.info': (ctx) => ({
     name: 'Liaison',
     version: ctx.version,
@@ -43,6 +46,9 @@ export const serviceHandlers: Handlers = {
   'documents.list': library.listDocuments,
   'documents.get': library.getDocument,
   'documents.search': library.searchDocuments,
+  'documents.facets': library.documentFacets,
+  'documents.update': libraryEdit.updateDocument,
+  'documents.setExcluded': libraryEdit.setExcluded,
 };
 
 /** `projects.create: path: expected string, received number` — names the call and the field. */

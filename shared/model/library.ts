@@ -80,6 +80,8 @@ export interface DocumentDetail extends DocumentRow {
   metaSources: Partial<Record<'title' | 'publishedAt' | 'outlet' | 'place' | 'url' | 'byline' | 'language', MetaSource>>;
   ranges: TextRange[];
   duplicates: (DocumentRow & { similarity: number | null })[];
+  /** Where the `query` given to documents.get matches the text; absent without a query. */
+  hits?: TextHit[];
 }
 
 export interface SearchHit {
@@ -92,3 +94,96 @@ export interface SearchHit {
 
 export const HIGHLIGHT_OPEN = '\u0002';
 export const HIGHLIGHT_CLOSE = '\u0003';
+
+/** Every format an importer can produce, for validation and facets. */
+export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'json', 'jsonl'] as const satisfies readonly DocumentFormat[];
+
+/** Where a document stands in its duplicate set: alone, the set's primary, or one of its copies. */
+export const DUPLICATE_STATUSES = ['none', 'primary', 'duplicate'] as const;
+export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
+
+/** Orders of the library list; `rank` (best match first) needs a query. */
+export const LIBRARY_SORTS = ['imported', 'title', 'published', 'outlet', 'words', 'rank'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+
+/**
+ * What narrows the library. Within a facet the values are alternatives (OR); facets combine with
+ * AND. An empty outlet ('') means "no outlet"; `published` is a year, a month (YYYY-MM) or 'none'.
+ */
+export interface DocumentFilters {
+  query?: string;
+  batchIds?: string[];
+  outlets?: string[];
+  published?: string;
+  formats?: DocumentFormat[];
+  duplicates?: DuplicateStatus[];
+  /** true: only documents marked not relevant; false: only the others; absent: both. */
+  excluded?: boolean;
+}
+
+/** A row of the library list; with a query it carries the ranked hit's snippets. */
+export interface ListedDocument extends DocumentRow {
+  /** Matches wrapped in HIGHLIGHT_OPEN ... HIGHLIGHT_CLOSE. */
+  snippet?: string;
+  titleHighlighted?: string;
+  /** bm25 relevance, higher is better. */
+  score?: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Counts per facet value; each facet follows the query and every filter except its own. */
+export interface DocumentFacets {
+  /** Documents matching the query and all filters. */
+  total: number;
+  batches: FacetValue[];
+  /** Most frequent first, at most FACET_LIMIT; `outletsMore` counts the values left out. */
+  outlets: FacetValue[];
+  outletsMore: number;
+  years: FacetValue[];
+  /** Months of the year selected in `published` (empty when no year is selected). */
+  months: FacetValue[];
+  formats: FacetValue[];
+  duplicates: FacetValue[];
+  excluded: FacetValue[];
+}
+
+export const FACET_LIMIT = 200;
+
+/** A search hit in the original text (UTF-16 offsets). */
+export interface TextHit {
+  start: number;
+  end: number;
+}
+
+/** The metadata an analyst may correct; the text itself never changes. */
+export const EDITABLE_FIELDS = ['title', 'publishedAt', 'outlet', 'place'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const SOURCE_PHRASES: Record<ValueSource, string> = {
+  'txt-first-line': 'From the first line of the file',
+  'txt-date-line': 'From a date line',
+  'txt-dateline': 'From the dateline',
+  'txt-source-line': 'From a source line',
+  'html-title': 'From the page title',
+  'html-og': 'From an Open Graph tag',
+  'html-meta': 'From a meta tag',
+  'html-jsonld': 'From the page’s JSON-LD',
+  readability: 'From article extraction',
+  'pdf-info': 'From the PDF’s properties',
+  'docx-first-line': 'From the first line of the document',
+  'eml-header': 'From an email header',
+  'json-field': 'From a JSON field',
+  'file-name': 'From the file name',
+  detected: 'Detected from the text',
+  edited: 'Edited by hand',
+};
+
+/** How a metadata value was found, in the analyst's words ("From the dateline"). */
+export function describeSource(source: ValueSource): string {
+  return SOURCE_PHRASES[source] ?? source;
+}

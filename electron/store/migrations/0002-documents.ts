@@ -38,7 +38,6 @@ export default function documents(db: Database): void {
       mtime_ms         INTEGER NOT NULL,
       sha256           TEXT NOT NULL,
       encoding         TEXT NOT NULL,
-      text             TEXT NOT NULL,
       title            TEXT,
       published_at     TEXT,
       outlet           TEXT,
@@ -49,7 +48,6 @@ export default function documents(db: Database): void {
       meta_sources_json TEXT NOT NULL DEFAULT '{}',
       words            INTEGER NOT NULL,
       clean_hash       TEXT NOT NULL,
-      minhash          BLOB,
       shingles         INTEGER NOT NULL DEFAULT 0,
       duplicate_group_id TEXT REFERENCES duplicate_groups(id),
       duplicate_similarity REAL,
@@ -58,7 +56,11 @@ export default function documents(db: Database): void {
       excluded         INTEGER NOT NULL DEFAULT 0,
       superseded_by    TEXT,
       warnings_json    TEXT NOT NULL DEFAULT '[]',
-      imported_at      TEXT NOT NULL
+      imported_at      TEXT NOT NULL,
+      -- Large values last: a column stored after a long text is read by walking its overflow
+      -- pages, so listing metadata must never sit behind the text.
+      minhash          BLOB,
+      text             TEXT NOT NULL
     ) STRICT;
     CREATE INDEX documents_path ON documents(path, record_index);
     CREATE INDEX documents_sha ON documents(sha256);

@@ -1,11 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import foundation from './0001-foundation';
 import documents from './0002-documents';
+import library from './0003-library';
+import coding from './0004-coding';
 
 /** Applied in order; the schema version of a file is the number of migrations it has had. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
   { name: '0001-foundation', up: foundation },
   { name: '0002-documents', up: documents },
+  { name: '0003-library', up: library },
+  { name: '0004-coding', up: coding },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

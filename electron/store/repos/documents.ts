@@ -114,10 +114,14 @@ export interface DocumentRowRaw {
   excluded: number;
 }
 
+/** Columns every document listing selects, from `documents d` joined as in ROW_JOINS. */
+export const ROW_COLUMNS = `d.rowid, d.id, d.title, d.outlet, d.published_at, d.place, b.seq AS batch_seq, d.format, d.words,
+  d.duplicate_group_id, g.kind AS dup_kind, g.primary_document_id, d.excluded`;
+/** A document's batch and duplicate group, for `documents d`. */
+export const ROW_JOINS = 'JOIN import_batches b ON b.id = d.batch_id LEFT JOIN duplicate_groups g ON g.id = d.duplicate_group_id';
 /** Columns every document listing selects (joined with its batch and duplicate group). */
-export const ROW_SELECT = `SELECT d.rowid, d.id, d.title, d.outlet, d.published_at, d.place, b.seq AS batch_seq, d.format, d.words,
-  d.duplicate_group_id, g.kind AS dup_kind, g.primary_document_id, d.excluded
-  FROM documents d JOIN import_batches b ON b.id = d.batch_id LEFT JOIN duplicate_groups g ON g.id = d.duplicate_group_id`;
+export const ROW_SELECT = `SELECT ${ROW_COLUMNS}
+  FROM documents d ${ROW_JOINS}`;
 
 export function rowToDocument(r: DocumentRowRaw): DocumentRow {
   return {
@@ -134,4 +138,46 @@ export function rowToDocument(r: DocumentRowRaw): DocumentRow {
     isPrimary: r.duplicate_group_id !== null && r.primary_document_id === r.id,
     excluded: r.excluded === 1,
   };
+}
+
+/** The analyst-editable metadata of one document, as stored. */
+export interface EditableMeta {
+  rowid: number;
+  title: string | null;
+  publishedAt: string | null;
+  outlet: string | null;
+  place: string | null;
+  metaSources: Record<string, MetaSource>;
+  excluded: boolean;
+}
+
+export function editableMetaOf(db: Db, id: string): EditableMeta | undefined {
+  const r = prepared<[string], { rowid: number; title: string | null; published_at: string | null; outlet: string | null; place: string | null; meta_sources_json: string; excluded: number }>(
+    db,
+    'SELECT rowid, title, published_at, outlet, place, meta_sources_json, excluded FROM documents WHERE id = ?',
+  ).get(id);
+  if (!r) return undefined;
+  return {
+    rowid: r.rowid,
+    title: r.title,
+    publishedAt: r.published_at,
+    outlet: r.outlet,
+    place: r.place,
+    metaSources: JSON.parse(r.meta_sources_json) as Record<string, MetaSource>,
+    excluded: r.excluded === 1,
+  };
+}
+
+/** Write edited metadata (never the text); keeps the search row's title in step. */
+export function writeEditableMeta(db: Db, m: EditableMeta): void {
+  prepared(
+    db,
+    `UPDATE documents SET title = $title, published_at = $publishedAt, outlet = $outlet, place = $place, meta_sources_json = $metaSources
+     WHERE rowid = $rowid`,
+  ).run({ rowid: m.rowid, title: m.title, publishedAt: m.publishedAt, outlet: m.outlet, place: m.place, metaSources: JSON.stringify(m.metaSources) });
+  prepared(db, 'UPDATE documents_fts SET title = ? WHERE rowid = CAST(? AS INTEGER)').run(m.title ?? '', m.rowid);
+}
+
+export function setExcludedFlag(db: Db, rowid: number, excluded: boolean): void {
+  prepared(db, 'UPDATE documents SET excluded = ? WHERE rowid = ?').run(excluded ? 1 : 0, rowid);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CodingView } from '../features/coding/CodingView';
 import { ImportDialog } from '../features/import/ImportDialog';
 import type { ProjectInfo } from '../../../shared/model/project';
 import { type SectionId, sections } from './sections';
@@ -9,6 +10,7 @@ import { useAsync } from './use-async';
 export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
   const [active, setActive] = useState<SectionId>('library');
   const [importOpen, setImportOpen] = useState(false);
+  const [coding, setCoding] = useState<{ documentId: string; engagementId?: string } | null>(null);
   const coders = useAsync(() => liaison.coders.list({}), project.id);
   const reloadCoders = coders.reload;
   useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('coders') || tables.includes('meta')) && reloadCoders()), [reloadCoders]);
@@ -25,6 +27,7 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
       if (section) {
         e.preventDefault();
         setActive(section.id);
+        setCoding(null);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -55,7 +58,10 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
                 className={`nav__item${s.id === active ? ' nav__item--active' : ''}`}
                 aria-current={s.id === active ? 'page' : undefined}
                 data-testid={`nav-${s.id}`}
-                onClick={() => setActive(s.id)}
+                onClick={() => {
+                  setActive(s.id);
+                  setCoding(null);
+                }}
                 title={`${s.label} (Ctrl+${s.key})`}
               >
                 {s.icon}
@@ -72,10 +78,18 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
         </div>
       </nav>
       <main className="content" aria-label={current.label} data-testid={`section-${current.id}`}>
-        <header className="content__header">
-          <h1 className="content__title">{current.label}</h1>
-        </header>
-        <div className="content__body">{current.render()}</div>
+        {!coding && (
+          <header className="content__header">
+            <h1 className="content__title">{current.label}</h1>
+          </header>
+        )}
+        <div className="content__body">
+          {coding ? (
+            <CodingView key={`${coding.documentId}:${coding.engagementId ?? ''}`} documentId={coding.documentId} engagementId={coding.engagementId} onBack={() => setCoding(null)} />
+          ) : (
+            current.render({ onImport: () => setImportOpen(true), openCoding: (documentId, engagementId) => setCoding({ documentId, ...(engagementId ? { engagementId } : {}) }) })
+          )}
+        </div>
       </main>
       {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
       <footer className="statusbar" data-testid="statusbar">

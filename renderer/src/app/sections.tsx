@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { ActorsView } from '../features/actors/ActorsView';
+import { EngagementsView } from '../features/engagements/EngagementsView';
+import { LibraryView } from '../features/library/LibraryView';
 import { EmptyState } from '../ui/EmptyState';
 
 export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review';
@@ -9,7 +12,14 @@ export interface Section {
   /** Ctrl/Cmd + this digit switches to the section. */
   key: string;
   icon: ReactNode;
-  render: () => ReactNode;
+  render: (ctx: SectionContext) => ReactNode;
+}
+
+/** What a section can ask of the shell. */
+export interface SectionContext {
+  onImport: () => void;
+  /** Open the coding screen on a document (and one of its engagements). */
+  openCoding: (documentId: string, engagementId?: string) => void;
 }
 
 const icon = (d: string) => (
@@ -24,34 +34,21 @@ export const sections: Section[] = [
     label: 'Library',
     key: '1',
     icon: icon('M4 3h9l3 3v11H4z M13 3v3h3 M7 9h6 M7 12h6 M7 15h4'),
-    render: () => (
-      <EmptyState title="No articles yet" testId="empty-library">
-        Import a folder of articles (.txt, .html, .pdf, .docx, .eml, .json) to start. From a terminal:{' '}
-        <code>npx liaison import FOLDER --project FILE</code>
-      </EmptyState>
-    ),
+    render: (ctx) => <LibraryView onImport={ctx.onImport} onCode={ctx.openCoding} />,
   },
   {
     id: 'engagements',
     label: 'Engagements',
     key: '2',
     icon: icon('M3 10h4l2-5 2 10 2-5h4'),
-    render: () => (
-      <EmptyState title="No engagements coded" testId="empty-engagements">
-        Open an article from the Library and record who met whom, when and where, with the words that show it.
-      </EmptyState>
-    ),
+    render: (ctx) => <EngagementsView openCoding={ctx.openCoding} />,
   },
   {
     id: 'actors',
     label: 'Actors',
     key: '3',
     icon: icon('M10 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M4 17c0-3 3-5 6-5s6 2 6 5'),
-    render: () => (
-      <EmptyState title="No actors yet" testId="empty-actors">
-        Persons, organisations and countries appear here as you code engagements; you can also add them ahead of time.
-      </EmptyState>
-    ),
+    render: () => <ActorsView />,
   },
   {
     id: 'network',

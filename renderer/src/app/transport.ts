@@ -26,7 +26,7 @@ interface PreloadEvents {
 
 declare global {
   interface Window {
-    liaison?: PreloadBridge & { events: PreloadEvents };
+    liaison?: PreloadBridge & { events: PreloadEvents; files: { pathsOf(list: File[]): string[] } };
   }
 }
 
@@ -109,4 +109,9 @@ export const transportMode = built.mode;
 
 export function subscribe<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
   return built.on(event, listener as (payload: unknown) => void);
+}
+
+/** Paths of dropped files: the desktop app knows them; a browser never reveals them. */
+export function droppedPaths(list: FileList): string[] | null {
+  return window.liaison ? window.liaison.files.pathsOf([...list]) : null;
 }

@@ -1,6 +1,6 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_IMPORT_OPTIONS, type ImportProgress, type ImportSummary } from '../../../../shared/model/library';
-import { liaison, subscribe, transportMode } from '../../app/transport';
+import { droppedPaths, liaison, subscribe, transportMode } from '../../app/transport';
 import { downloadText } from '../../ui/download';
 import { ImportReport } from './ImportReport';
 
@@ -86,6 +86,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (picked) setPaths((p) => [p.trim(), ...picked.paths].filter(Boolean).join('\n'));
   };
 
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const dropped = droppedPaths(e.dataTransfer.files);
+    if (dropped === null) {
+      setError('A browser does not reveal where dropped files live. Paste their paths instead, or use the desktop app to drop folders.');
+      return;
+    }
+    if (dropped.length) setPaths((p) => [p.trim(), ...dropped].filter(Boolean).join('\n'));
+  };
+
   const cancel = async () => {
     if (stage.kind !== 'running') return;
     setStage({ ...stage, cancelling: true });
@@ -104,9 +114,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <h2 id="import-title">Import articles</h2>
         </header>
         {stage.kind === 'form' && (
-          <form className="modal__body form" onSubmit={start}>
+          <form className="modal__body form" onSubmit={start} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
             <label className="field">
-              <span className="field__label">Files and folders, one per line (folders are read recursively)</span>
+              <span className="field__label">Files and folders, one per line (folders are read recursively); or drop them here</span>
               <textarea
                 className="input input--area"
                 data-testid="import-paths"

@@ -1,0 +1,389 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { listCountries } from '../../../../shared/actors/countries';
+import type { Actor, TextSuggestion } from '../../../../shared/model/actor';
+import type { Codebook } from '../../../../shared/model/codebook';
+import type { Engagement, EvidenceField } from '../../../../shared/model/engagement';
+import type { DocumentDetail } from '../../../../shared/model/library';
+import { liaison, subscribe } from '../../app/transport';
+import { type Draft, EngagementEditor } from './EngagementEditor';
+import { type Highlight, SourceText, type SourceTextHandle } from './SourceText';
+import { record, redo, undo, useUndoState } from './undo';
+
+const AUTOSAVE_MS = 500;
+const COUNTRIES = listCountries();
+
+function toDraft(e: Engagement): Draft {
+  return {
+    id: e.id,
+    type: e.type,
+    mode: e.mode,
+    date: e.date,
+    place: e.place,
+    countryCode: e.countryCode,
+    participants: e.participants,
+    topics: e.topics,
+    outcomes: e.outcomes,
+    notes: e.notes,
+    confidence: e.confidence,
+    status: e.status,
+    sources: e.sources,
+    evidence: e.evidence,
+  };
+}
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/**
+ * The coding screen: the article on the left, its engagements on the right. Select text, then a
+ * key attaches it as evidence to the field in focus (E) or adds the person as a participant (P).
+ * Every change saves itself and can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).
+ */
+export function CodingView({ documentId, engagementId, onBack }: { documentId: string; engagementId?: string; onBack: () => void }) {
+  const [doc, setDoc] = useState<DocumentDetail | null>(null);
+  const [codebook, setCodebook] = useState<Codebook | null>(null);
+  const [engagements, setEngagements] = useState<Engagement[]>([]);
+  const [actors, setActors] = useState<Map<string, Actor>>(new Map());
+  const [suggestions, setSuggestions] = useState<TextSuggestion[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [focused, setFocused] = useState<EvidenceField>('type');
+  const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
+  const [showBoilerplate, setShowBoilerplate] = useState(true);
+  const source = useRef<SourceTextHandle>(null);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: Draft } | null>(null);
+  const undoState = useUndoState();
+
+  const loadActors = useCallback(async () => {
+    const list = await liaison.actors.list({ query: '', limit: 1000 });
+    setActors(new Map(list.map((a) => [a.id, a])));
+  }, []);
+  const loadEngagements = useCallback(async () => {
+    const list = await liaison.engagements.forDocument({ documentId });
+    setEngagements(list);
+    return list;
+  }, [documentId]);
+
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const [d, cb, list, sugg] = await Promise.all([liaison.documents.get({ id: documentId }), liaison.codebooks.active({}), loadEngagements(), liaison.documents.suggestions({ documentId })]);
+      await loadActors();
+      if (!alive) return;
+      setDoc(d);
+      setCodebook(cb);
+      setSuggestions(sugg);
+      const first = list.find((e) => e.id === engagementId) ?? list[0];
+      setDraft(first ? toDraft(first) : null);
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [documentId, engagementId, loadActors, loadEngagements]);
+
+  useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && void loadActors()), [loadActors]);
+
+  /** Save now (flushing the debounce); records the undo step. */
+  const saveNow = useCallback(
+    async (d: Draft, label = 'Edit engagement') => {
+      if (pending.current) {
+        clearTimeout(pending.current.timer);
+        pending.current = null;
+      }
+      setStatus({ kind: 'saving' });
+      try {
+        const { engagement, inverse, issues: found } = await liaison.engagements.save({ engagement: d });
+        record(label, inverse);
+        setIssues(found);
+        setEngagements((list) => (list.some((e) => e.id === engagement.id) ? list.map((e) => (e.id === engagement.id ? engagement : e)) : [...list, engagement]));
+        setStatus({ kind: 'saved' });
+      } catch (err) {
+        setStatus({ kind: 'error', message: (err as Error).message });
+      }
+    },
+    [],
+  );
+
+  const change = useCallback(
+    (next: Draft, label?: string) => {
+      setDraft(next);
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = { draft: next, timer: setTimeout(() => void saveNow(next, label), AUTOSAVE_MS) };
+    },
+    [saveNow],
+  );
+  const flush = useCallback(async () => {
+    if (pending.current) await saveNow(pending.current.draft);
+  }, [saveNow]);
+
+  const newEngagement = useCallback(async () => {
+    if (!codebook) return;
+    await flush();
+    const previous = draft;
+    const next: Draft = {
+      id: crypto.randomUUID(),
+      type: codebook.types.find((t) => !t.retired)?.key ?? 'CONSULT',
+      mode: null,
+      // The next engagement in an article usually shares its date and place.
+      date: previous?.date ?? { value: null, precision: 'unknown', inferred: false },
+      place: previous?.place ?? null,
+      countryCode: previous?.countryCode ?? null,
+      participants: [],
+      topics: [],
+      outcomes: [],
+      notes: '',
+      confidence: 'medium',
+      status: 'draft',
+      sources: [{ documentId, primary: true }],
+      evidence: [],
+    };
+    setDraft(next);
+    setFocused('type');
+    await saveNow(next, 'New engagement');
+  }, [codebook, draft, documentId, flush, saveNow]);
+
+  const attachEvidence = useCallback(() => {
+    if (!draft || !doc) return false;
+    const sel = source.current?.selection();
+    if (!sel) {
+      setStatus({ kind: 'error', message: 'Select the words in the article that show this, then press E.' });
+      return false;
+    }
+    change({ ...draft, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...sel }] }, 'Add evidence');
+    window.getSelection()?.removeAllRanges();
+    return true;
+  }, [change, doc, draft, focused]);
+
+  const addParticipant = useCallback(
+    async (actor: Actor, opts: { title?: string | null; sideId?: string | null; span?: { start: number; end: number; quote: string } } = {}) => {
+      if (!draft || !doc || !codebook) return;
+      const pid = crypto.randomUUID();
+      const roles = codebook.roles.filter((r) => !r.retired);
+      const role = roles.find((r) => r.key === 'participant')?.key ?? roles[0]?.key ?? 'participant';
+      const next: Draft = {
+        ...draft,
+        participants: [...draft.participants, { id: pid, actorId: actor.id, role, title: opts.title ?? null, sideId: opts.sideId ?? null }],
+        evidence: opts.span ? [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: `participant:${pid}`, ...opts.span }] : draft.evidence,
+      };
+      setActors((m) => new Map(m).set(actor.id, actor));
+      setFocused(`participant:${pid}`);
+      change(next, 'Add participant');
+    },
+    [change, codebook, doc, draft],
+  );
+
+  const participantFromSelection = useCallback(async () => {
+    const sel = source.current?.selection();
+    if (!sel || !draft) {
+      setStatus({ kind: 'error', message: 'Select a name in the article, then press P to add it as a participant.' });
+      return;
+    }
+    const matches = await liaison.actors.list({ query: sel.quote, limit: 1 });
+    const known = matches[0] && (matches[0].name === sel.quote || matches[0].aliases.includes(sel.quote)) ? matches[0] : null;
+    const actor = known ?? (await liaison.actors.save({ actor: { kind: 'person', name: sel.quote, aliases: [], countryCode: null, roles: [], notes: '' } })).actor;
+    window.getSelection()?.removeAllRanges();
+    await addParticipant(actor, { span: sel });
+  }, [addParticipant, draft]);
+
+  const applySuggestion = useCallback(
+    async (s: TextSuggestion) => {
+      if (!draft || !doc) return;
+      const span = { start: s.start, end: s.end, quote: s.quote };
+      if (s.kind === 'date' && s.date) {
+        change({ ...draft, date: { value: s.date.value, precision: s.date.precision, inferred: s.date.inferred }, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'date', ...span }] }, 'Set date');
+        return;
+      }
+      if ((s.kind === 'capital' || s.kind === 'country' || s.kind === 'demonym') && s.countryCode) {
+        if (focused.startsWith('participant:')) {
+          const side = await liaison.actors.country({ countryCode: s.countryCode });
+          setActors((m) => new Map(m).set(side.id, side));
+          const pid = focused.slice('participant:'.length);
+          change({ ...draft, participants: draft.participants.map((p) => (p.id === pid ? { ...p, sideId: side.id } : p)), evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...span }] }, 'Set side');
+        } else {
+          change({ ...draft, place: s.kind === 'capital' ? s.quote : draft.place, countryCode: s.countryCode, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'place', ...span }] }, 'Set location');
+        }
+        return;
+      }
+      // A person, organisation or known actor: link it (or create it, title and side filled in).
+      let actor: Actor | null = s.actorId ? (actors.get(s.actorId) ?? null) : null;
+      if (!actor) {
+        const name = s.name ?? s.quote;
+        const found = await liaison.actors.list({ query: name, limit: 1 });
+        actor = found[0] && (found[0].name === name || found[0].aliases.includes(name)) ? found[0] : null;
+        if (!actor) {
+          const kind = s.kind === 'organisation' ? 'organisation' : 'person';
+          actor = (await liaison.actors.save({ actor: { kind, name, aliases: s.quote !== name ? [s.quote] : [], countryCode: s.countryCode ?? null, roles: s.title ? [{ title: s.title, organisationId: null, countryCode: s.countryCode ?? null, from: null, to: null }] : [], notes: '' } })).actor;
+        }
+      }
+      const side = s.countryCode && s.kind !== 'organisation' ? await liaison.actors.country({ countryCode: s.countryCode }) : null;
+      if (side) setActors((m) => new Map(m).set(side.id, side));
+      await addParticipant(actor, { title: s.title ?? null, sideId: side?.id ?? null, span });
+    },
+    [actors, addParticipant, change, doc, draft, focused],
+  );
+
+  const doUndo = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      await flush();
+      try {
+        const label = direction === 'undo' ? await undo() : await redo();
+        if (!label) return;
+        const list = await loadEngagements();
+        await loadActors();
+        setDraft((d) => {
+          const same = d ? list.find((e) => e.id === d.id) : undefined;
+          return same ? toDraft(same) : list[0] ? toDraft(list[0]) : null;
+        });
+        setStatus({ kind: 'saved', message: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}` });
+      } catch (err) {
+        setStatus({ kind: 'error', message: (err as Error).message });
+      }
+    },
+    [flush, loadActors, loadEngagements],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z' && !typing(e.target)) {
+        e.preventDefault();
+        void doUndo(e.shiftKey ? 'redo' : 'undo');
+        return;
+      }
+      if (mod && e.key === 'Enter' && draft) {
+        e.preventDefault();
+        void saveNow(draft);
+        return;
+      }
+      if (mod || e.altKey || typing(e.target)) return;
+      if (e.key === 'Enter' && draft) {
+        e.preventDefault();
+        void saveNow(draft);
+      } else if (e.key === 'n') {
+        e.preventDefault();
+        void newEngagement();
+      } else if (e.key === 'e') {
+        e.preventDefault();
+        attachEvidence();
+      } else if (e.key === 'p') {
+        e.preventDefault();
+        void participantFromSelection();
+      } else if (e.key === 'Escape') {
+        void flush().then(onBack);
+      } else if (draft && codebook) {
+        const t = codebook.types.find((x) => !x.retired && x.shortcut === e.key.toLowerCase());
+        if (t) {
+          e.preventDefault();
+          change({ ...draft, type: t.key, mode: t.rule.modes.includes(draft.mode ?? '') ? draft.mode : null }, 'Change type');
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [attachEvidence, change, codebook, doUndo, draft, flush, newEngagement, onBack, participantFromSelection, saveNow]);
+
+  const highlights = useMemo((): Highlight[] => {
+    if (!doc) return [];
+    const out: Highlight[] = [];
+    for (const e of engagements) {
+      if (e.id === draft?.id) continue;
+      for (const ev of e.evidence) if (ev.documentId === doc.id) out.push({ start: ev.start, end: ev.end, tone: 'other', title: `Evidence (${e.type}) — ${ev.field}` });
+    }
+    for (const ev of draft?.evidence ?? []) {
+      if (ev.documentId === doc.id) out.push({ start: ev.start, end: ev.end, tone: ev.field === focused ? 'focus' : 'active', title: `Evidence: ${ev.field}` });
+    }
+    return out;
+  }, [doc, draft, engagements, focused]);
+
+  const texts = useMemo(() => new Map(doc ? [[doc.id, doc.text]] : []), [doc]);
+
+  if (!doc || !codebook) return <div className="coding coding--loading" aria-busy="true" data-testid="coding-loading" />;
+
+  return (
+    <div className="coding" data-testid="coding-view" data-save-state={status.kind}>
+      <section className="coding__source" aria-label="Article">
+        <header className="coding__bar">
+          <button type="button" className="btn btn--ghost btn--small" onClick={() => void flush().then(onBack)} title="Back (Esc)">
+            ← Back
+          </button>
+          <h2 className="coding__title" title={doc.title ?? ''}>
+            {doc.title ?? 'Untitled'}
+          </h2>
+          <span className="muted small">
+            {[doc.outlet, doc.publishedAt].filter(Boolean).join(' · ')}
+          </span>
+          <label className="toggle small">
+            <input type="checkbox" checked={showBoilerplate} onChange={(e) => setShowBoilerplate(e.target.checked)} /> boilerplate
+          </label>
+        </header>
+        <div className="coding__text">
+          <SourceText ref={source} text={doc.text} ranges={doc.ranges} highlights={highlights} suggestions={suggestions} showBoilerplate={showBoilerplate} onSuggestion={(s) => void applySuggestion(s)} />
+        </div>
+      </section>
+      <aside className="coding__side" aria-label="Engagements">
+        <header className="coding__bar">
+          <div className="eng-tabs" role="tablist" aria-label="Engagements in this article">
+            {engagements.map((e, i) => (
+              <button
+                type="button"
+                role="tab"
+                key={e.id}
+                aria-selected={draft?.id === e.id}
+                className={`eng-tab${draft?.id === e.id ? ' eng-tab--on' : ''}`}
+                data-testid="engagement-tab"
+                onClick={async () => {
+                  await flush();
+                  setDraft(toDraft(e));
+                }}
+              >
+                {i + 1}. {codebook.types.find((t) => t.key === e.type)?.label ?? e.type}
+                <span className={`status-dot status-dot--${e.status}`} title={e.status} />
+              </button>
+            ))}
+          </div>
+          <button type="button" className="btn btn--small" data-testid="new-engagement" onClick={() => void newEngagement()} title="New engagement (N)">
+            + New
+          </button>
+        </header>
+        <div className="coding__editor">
+          {draft ? (
+            <EngagementEditor
+              draft={draft}
+              codebook={codebook}
+              actors={actors}
+              countries={COUNTRIES}
+              texts={texts}
+              focused={focused}
+              issues={issues}
+              onFocusField={setFocused}
+              onChange={(d) => change(d)}
+              onActorPicked={(a) => setActors((m) => new Map(m).set(a.id, a))}
+              onShowEvidence={(f) => {
+                const first = draft.evidence.find((x) => x.field === f);
+                if (first) source.current?.scrollTo(first.start);
+              }}
+              onRemoveEvidence={(id) => change({ ...draft, evidence: draft.evidence.filter((x) => x.id !== id) }, 'Remove evidence')}
+            />
+          ) : (
+            <div className="empty-state" data-testid="no-engagements">
+              <h2 className="empty-state__title">No engagements in this article yet</h2>
+              <p className="empty-state__body">
+                Press <kbd>N</kbd> to record one. Then pick its type ({codebook.types.filter((t) => t.shortcut && !t.retired).map((t) => `${t.shortcut!.toUpperCase()} ${t.label}`).join(', ')}), select words in the article and press <kbd>E</kbd> to attach them as evidence to the field in focus, or <kbd>P</kbd> to add a participant.
+              </p>
+            </div>
+          )}
+        </div>
+        <footer className="coding__status" data-testid="save-status">
+          <span className={`save save--${status.kind}`}>
+            {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? (status.message ?? 'All changes saved') : status.kind === 'error' ? status.message : 'Changes save themselves'}
+          </span>
+          <span className="coding__keys muted small">
+            <kbd>N</kbd> new · <kbd>E</kbd> evidence · <kbd>P</kbd> participant · <kbd>Ctrl Z</kbd> undo{undoState.canUndo ? `: ${undoState.undoLabel}` : ''} · <kbd>Ctrl ⇧ Z</kbd> redo
+          </span>
+        </footer>
+      </aside>
+    </div>
+  );
+}
