@@ -32,9 +32,10 @@ export function generateCorpus(dir: string, count: number): { files: number; byt
   for (let i = 0; i < count; i++) {
     const outlet = OUTLETS[i % OUTLETS.length];
     let body: string;
-    if (previous && r() < 0.03) {
+    const roll = r();
+    if (previous && roll < 0.03) {
       body = previous; // wire copy: exact duplicate
-    } else if (previous && r() < 0.03) {
+    } else if (previous && roll < 0.06) {
       body = previous.replace(/security/, 'safety').replace(/meeting/, 'talks'); // near duplicate
     } else {
       const a = pick(PEOPLE);

@@ -122,3 +122,39 @@ export function rawCall(page: Page, name: string, input: unknown): Promise<{ sta
     { name, input },
   );
 }
+
+/**
+ * Select a passage of the article in the coding screen, as a mouse drag would: a DOM Range from
+ * the quote's first character to its last, across however many pieces the text is painted in.
+ */
+export async function selectInSource(page: Page, quote: string, occurrence = 0): Promise<void> {
+  const ok = await page.evaluate(
+    ({ quote, occurrence }) => {
+      const root = document.querySelector('[data-testid="source-text"]');
+      if (!root) return 'no source text';
+      const full = root.textContent ?? '';
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) at = full.indexOf(quote, at + 1);
+      if (at < 0) return `"${quote}" is not in the article`;
+      const locate = (offset: number, preferEnd: boolean): [Node, number] => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent?.length ?? 0;
+          if (offset < seen + len || (preferEnd && offset === seen + len)) return [n, offset - seen];
+          seen += len;
+        }
+        throw new Error('offset past the end');
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at, false));
+      range.setEnd(...locate(at + quote.length, true));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return 'ok';
+    },
+    { quote, occurrence },
+  );
+  if (ok !== 'ok') throw new Error(ok);
+}

@@ -111,7 +111,7 @@ export interface EngagementSummary {
   date: Engagement['date'];
   place: string | null;
   status: Engagement['status'];
-  participants: { actorId: string; name: string; role: string; title: string | null; side: string | null }[];
+  participants: { id: string; actorId: string; name: string; role: string; title: string | null; side: string | null }[];
   documentIds: string[];
   coderId: string;
   updatedAt: string;
@@ -170,6 +170,8 @@ export const codingCalls = {
   'actors.get': call<Actor>()(z.object({ id }).strict(), 'One actor with aliases and roles.'),
   /** Create or update an actor; answers the inverse. */
   'actors.save': call<{ actor: Actor; inverse: CodingCommand }>()(z.object({ actor: actorInputSchema }).strict(), 'Create or update an actor.'),
+  /** Every country (ISO alpha-3 and name), for pickers: the country data stays in main. */
+  'actors.countries': call<{ code: string; name: string }[]>()(z.object({}).strict(), 'All countries with their ISO alpha-3 codes.'),
   /** The country actor for an ISO code, created on first use. */
   'actors.country': call<Actor>()(z.object({ countryCode }).strict(), 'The country actor for an ISO alpha-3 code.'),
   /** Merge source into target: every reference to source reads as target. Reversible. */

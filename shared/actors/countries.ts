@@ -154,7 +154,7 @@ export function listCountries(): CountryInfo[] {
 
 function lookup(kind: PlaceKind, text: string): string | null {
   const form = data().byKey[kind].get(phraseKey(text));
-  if (!form || form.codes.length !== 1) return null;
+  if (form?.codes.length !== 1) return null;
   if (form.exactCase && lettersOf(form.form) !== lettersOf(text)) return null;
   return form.codes[0];
 }

@@ -257,7 +257,8 @@ describe('suggestInText: options and edge cases', () => {
       suggestInText(article, { actors: registry, publishedAt: '2023-04-04' });
       timesMs.push(performance.now() - started);
     }
-    timesMs.sort((a, b) => a - b);
-    expect(timesMs[Math.floor(timesMs.length / 2)]).toBeLessThan(50);
+    // The fastest run: other test workers share the CPU, so a median measures them too. An
+    // algorithmic regression (a fuse search per title over this registry) costs ~200 ms every run.
+    expect(Math.min(...timesMs)).toBeLessThan(25);
   });
 });

@@ -87,7 +87,7 @@ function sideOf(hit: GazetteerHit | undefined): Side | null {
   return { countryCodes: hit.entry.codes };
 }
 
-export class TitleFinder {
+class TitleFinder {
   private readonly hitAt = new Map<number, GazetteerHit>();
   private readonly hitEndingAt = new Map<number, GazetteerHit>();
 

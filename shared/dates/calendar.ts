@@ -80,7 +80,7 @@ export function enclosing(from: CalendarDay, to: CalendarDay): { value: string |
  * from. Converting to UTC first would move a late-evening story to the next day.
  */
 export function parsePublishedDay(publishedAt: string | null): { day: CalendarDay | null; reason: string } {
-  if (!publishedAt || !publishedAt.trim()) return { day: null, reason: 'the article has no publication date' };
+  if (!publishedAt?.trim()) return { day: null, reason: 'the article has no publication date' };
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(publishedAt.trim());
   if (!m) return { day: null, reason: `the publication date "${publishedAt}" is not an ISO date` };
   if (m[3] === undefined) return { day: null, reason: `the publication date ${m[1]}-${m[2]} is not precise to the day` };

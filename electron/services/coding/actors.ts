@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { matchActor, normaliseName } from '../../../shared/actors/names';
-import { countryByCode } from '../../../shared/actors/countries';
+import { countryByCode, listCountries } from '../../../shared/actors/countries';
 import type { ActorInput, CodingCommand } from '../../../shared/contract-coding';
 import { AppError } from '../../../shared/errors';
 import type { Actor, ActorKind } from '../../../shared/model/actor';
@@ -124,4 +124,10 @@ export function remove(ctx: AppContext, args: { id: string }): { inverse: Coding
   })();
   ctx.emit('db.changed', { tables: ['actors'] });
   return { inverse: { op: 'actor.save', actor: toActorInput(actor) } };
+}
+
+export function countries(): { code: string; name: string }[] {
+  return listCountries()
+    .map((c) => ({ code: c.code, name: c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -123,7 +123,7 @@ export function list(ctx: AppContext, args: { limit: number; cursor: string | nu
       date: e.date,
       place: e.place,
       status: e.status,
-      participants: e.participants.map((p) => ({ actorId: p.actorId, name: names.get(p.actorId)?.name ?? '?', role: p.role, title: p.title, side: p.sideId ? (names.get(p.sideId)?.name ?? null) : null })),
+      participants: e.participants.map((p) => ({ id: p.id, actorId: p.actorId, name: names.get(p.actorId)?.name ?? '?', role: p.role, title: p.title, side: p.sideId ? (names.get(p.sideId)?.name ?? null) : null })),
       documentIds: e.sources.map((s) => s.documentId),
       coderId: e.coderId,
       updatedAt: e.updatedAt,

@@ -24,6 +24,7 @@ export const codingHandlers: { [N in keyof typeof codingCalls]: Handler<N> } = {
   'actors.get': actors.get,
   'actors.save': actors.save,
   'actors.country': actors.country,
+  'actors.countries': actors.countries,
   'actors.merge': actors.merge,
   'actors.split': actors.split,
   'documents.suggestions': suggestions,

@@ -66,7 +66,7 @@ export function writeActor(db: Db, input: ActorInput & { id: string }, coderId: 
   for (const alias of [input.name, ...input.aliases]) insA.run(input.id, alias, norm(alias));
   prepared(db, 'DELETE FROM actor_roles WHERE actor_id = ?').run(input.id);
   const insR = prepared(db, 'INSERT INTO actor_roles (id, actor_id, title, organisation_id, country_code, date_from, date_to, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  input.roles.forEach((r, i) => insR.run(r.id ?? randomUUID(), input.id, r.title, r.organisationId, r.countryCode, r.from, r.to, i));
+  for (const [i, r] of input.roles.entries()) insR.run(r.id ?? randomUUID(), input.id, r.title, r.organisationId, r.countryCode, r.from, r.to, i);
 }
 
 export function setMergedInto(db: Db, id: string, target: string | null): void {

@@ -130,10 +130,10 @@ export function writeEngagement(
     prepared(db, `DELETE FROM ${table} WHERE engagement_id = ?`).run(input.id);
   }
   const insP = prepared(db, 'INSERT INTO engagement_participants (id, engagement_id, actor_id, role, title, side_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  input.participants.forEach((p, i) => insP.run(p.id ?? randomUUID(), input.id, p.actorId, p.role, p.title, p.sideId, i));
+  for (const [i, p] of input.participants.entries()) insP.run(p.id ?? randomUUID(), input.id, p.actorId, p.role, p.title, p.sideId, i);
   const insV = prepared(db, 'INSERT OR IGNORE INTO engagement_values (engagement_id, list, value, position) VALUES (?, ?, ?, ?)');
-  input.topics.forEach((v, i) => insV.run(input.id, 'topics', v, i));
-  input.outcomes.forEach((v, i) => insV.run(input.id, 'outcomes', v, i));
+  for (const [i, v] of input.topics.entries()) insV.run(input.id, 'topics', v, i);
+  for (const [i, v] of input.outcomes.entries()) insV.run(input.id, 'outcomes', v, i);
   const insS = prepared(db, 'INSERT OR IGNORE INTO engagement_sources (engagement_id, document_id, is_primary) VALUES (?, ?, ?)');
   for (const s of input.sources) insS.run(input.id, s.documentId, s.primary ? 1 : 0);
   const insE = prepared(db, 'INSERT INTO evidence (id, engagement_id, document_id, field, start, end, quote) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -89,22 +89,22 @@ export function ActorPicker({
         }}
       />
       {open && (
-        <ul className="picker__list" id={listId} role="listbox">
+        <div className="picker__list" id={listId} role="listbox">
           {matches.map((a, i) => (
-            <li key={a.id} role="option" aria-selected={i === active} className={i === active ? 'picker__item picker__item--active' : 'picker__item'} onMouseDown={() => choose(a)}>
+            <div key={a.id} role="option" tabIndex={-1} aria-selected={i === active} className={i === active ? 'picker__item picker__item--active' : 'picker__item'} onMouseDown={() => choose(a)}>
               <span>{a.name}</span>
               <span className="muted small">
                 {a.kind}
                 {a.countryCode ? ` · ${a.countryCode}` : ''}
               </span>
-            </li>
+            </div>
           ))}
           {query.trim() && (
-            <li role="option" aria-selected={active === matches.length} className={active === matches.length ? 'picker__item picker__item--active' : 'picker__item'} onMouseDown={() => void create()} data-testid={`${testId}-create`}>
+            <div role="option" tabIndex={-1} aria-selected={active === matches.length} className={active === matches.length ? 'picker__item picker__item--active' : 'picker__item'} onMouseDown={() => void create()} data-testid={`${testId}-create`}>
               Create {kinds[0]} “{query.trim()}”
-            </li>
+            </div>
           )}
-        </ul>
+        </div>
       )}
     </div>
   );

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { listCountries } from '../../../../shared/actors/countries';
 import type { Actor, TextSuggestion } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
 import type { Engagement, EvidenceField } from '../../../../shared/model/engagement';
@@ -10,7 +9,6 @@ import { type Highlight, SourceText, type SourceTextHandle } from './SourceText'
 import { record, redo, undo, useUndoState } from './undo';
 
 const AUTOSAVE_MS = 500;
-const COUNTRIES = listCountries();
 
 function toDraft(e: Engagement): Draft {
   return {
@@ -47,10 +45,11 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [engagements, setEngagements] = useState<Engagement[]>([]);
   const [actors, setActors] = useState<Map<string, Actor>>(new Map());
   const [suggestions, setSuggestions] = useState<TextSuggestion[]>([]);
+  const [countries, setCountries] = useState<{ code: string; name: string }[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [focused, setFocused] = useState<EvidenceField>('type');
   const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   const [showBoilerplate, setShowBoilerplate] = useState(true);
   const source = useRef<SourceTextHandle>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: Draft } | null>(null);
@@ -69,12 +68,19 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   useEffect(() => {
     let alive = true;
     void (async () => {
-      const [d, cb, list, sugg] = await Promise.all([liaison.documents.get({ id: documentId }), liaison.codebooks.active({}), loadEngagements(), liaison.documents.suggestions({ documentId })]);
+      const [d, cb, list, sugg, cs] = await Promise.all([
+        liaison.documents.get({ id: documentId }),
+        liaison.codebooks.active({}),
+        loadEngagements(),
+        liaison.documents.suggestions({ documentId }),
+        liaison.actors.countries({}),
+      ]);
       await loadActors();
       if (!alive) return;
       setDoc(d);
       setCodebook(cb);
       setSuggestions(sugg);
+      setCountries(cs);
       const first = list.find((e) => e.id === engagementId) ?? list[0];
       setDraft(first ? toDraft(first) : null);
     })();
@@ -85,13 +91,17 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
 
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && void loadActors()), [loadActors]);
 
-  /** Save now (flushing the debounce); records the undo step. */
-  const saveNow = useCallback(
-    async (d: Draft, label = 'Edit engagement') => {
-      if (pending.current) {
-        clearTimeout(pending.current.timer);
-        pending.current = null;
-      }
+  /**
+   * Save now (flushing the debounce); records the undo step. Saves run one after another, and
+   * undo waits for the one in flight, so a step is never undone before it has been recorded.
+   */
+  const inflight = useRef<Promise<void>>(Promise.resolve());
+  const saveNow = useCallback((d: Draft, label = 'Edit engagement') => {
+    if (pending.current) {
+      clearTimeout(pending.current.timer);
+      pending.current = null;
+    }
+    const run = async () => {
       setStatus({ kind: 'saving' });
       try {
         const { engagement, inverse, issues: found } = await liaison.engagements.save({ engagement: d });
@@ -102,13 +112,15 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       } catch (err) {
         setStatus({ kind: 'error', message: (err as Error).message });
       }
-    },
-    [],
-  );
+    };
+    inflight.current = inflight.current.then(run);
+    return inflight.current;
+  }, []);
 
   const change = useCallback(
     (next: Draft, label?: string) => {
       setDraft(next);
+      setStatus({ kind: 'pending' });
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { draft: next, timer: setTimeout(() => void saveNow(next, label), AUTOSAVE_MS) };
     },
@@ -116,6 +128,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   );
   const flush = useCallback(async () => {
     if (pending.current) await saveNow(pending.current.draft);
+    await inflight.current;
   }, [saveNow]);
 
   const newEngagement = useCallback(async () => {
@@ -353,7 +366,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               draft={draft}
               codebook={codebook}
               actors={actors}
-              countries={COUNTRIES}
+              countries={countries}
               texts={texts}
               focused={focused}
               issues={issues}
@@ -377,10 +390,10 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
         </div>
         <footer className="coding__status" data-testid="save-status">
           <span className={`save save--${status.kind}`}>
-            {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? (status.message ?? 'All changes saved') : status.kind === 'error' ? status.message : 'Changes save themselves'}
+            {status.kind === 'saving' || status.kind === 'pending' ? 'Saving…' : status.kind === 'saved' ? (status.message ?? 'Saved') : status.kind === 'error' ? status.message : 'Changes save themselves'}
           </span>
           <span className="coding__keys muted small">
-            <kbd>N</kbd> new · <kbd>E</kbd> evidence · <kbd>P</kbd> participant · <kbd>Ctrl Z</kbd> undo{undoState.canUndo ? `: ${undoState.undoLabel}` : ''} · <kbd>Ctrl ⇧ Z</kbd> redo
+            <kbd>N</kbd> new · <kbd>E</kbd> evidence · <kbd>P</kbd> participant · <kbd title={undoState.canUndo ? `Undo: ${undoState.undoLabel}` : 'Nothing to undo'}>Ctrl Z</kbd> undo · <kbd>Ctrl ⇧ Z</kbd> redo
           </span>
         </footer>
       </aside>

@@ -34,7 +34,7 @@ export function EngagementEditor(p: Props) {
   const toggle = (list: 'topics' | 'outcomes', key: string) => set(list, draft[list].includes(key) ? draft[list].filter((k) => k !== key) : [...draft[list], key]);
 
   const evidenceFor = (field: EvidenceField) => draft.evidence.filter((e) => e.field === field);
-  const Field = ({ field, label, children }: { field: EvidenceField; label: string; children: ReactNode }) => {
+  const renderField = ({ field, label, children }: { field: EvidenceField; label: string; children: ReactNode }) => {
     const ev = evidenceFor(field);
     const issue = p.issues.find((i) => i.field === field || (field === 'type' && i.field === 'participants' && false));
     return (
@@ -53,19 +53,18 @@ export function EngagementEditor(p: Props) {
 
   return (
     <div className="editor" data-testid="engagement-editor">
-      {Field({
+      {renderField({
         field: 'type',
         label: 'Type',
         children: (
-          <div className="seg" role="radiogroup" aria-label="Engagement type">
+          <fieldset className="seg" aria-label="Engagement type">
             {codebook.types
               .filter((t) => !t.retired || t.key === draft.type)
               .map((t) => (
                 <button
                   type="button"
                   key={t.key}
-                  role="radio"
-                  aria-checked={draft.type === t.key}
+                  aria-pressed={draft.type === t.key}
                   className={`seg__btn${draft.type === t.key ? ' seg__btn--on' : ''}`}
                   title={`${t.definition}${t.shortcut ? ` (key ${t.shortcut.toUpperCase()})` : ''}`}
                   data-testid={`type-${t.key}`}
@@ -75,11 +74,11 @@ export function EngagementEditor(p: Props) {
                   {t.shortcut && <kbd>{t.shortcut.toUpperCase()}</kbd>}
                 </button>
               ))}
-          </div>
+          </fieldset>
         ),
       })}
       {allowedModes.length > 0 &&
-        Field({
+        renderField({
           field: 'mode',
           label: 'Mode',
           children: (
@@ -93,7 +92,7 @@ export function EngagementEditor(p: Props) {
             </select>
           ),
         })}
-      {Field({
+      {renderField({
         field: 'date',
         label: 'Date',
         children: (
@@ -118,7 +117,7 @@ export function EngagementEditor(p: Props) {
           </div>
         ),
       })}
-      {Field({
+      {renderField({
         field: 'place',
         label: 'Location',
         children: (
@@ -195,7 +194,7 @@ export function EngagementEditor(p: Props) {
         {participantIssue && <div className={`ef__issue ef__issue--${participantIssue.severity}`}>{participantIssue.message}</div>}
         <p className="muted small">Select a name in the text and press P to add it, or click an underlined suggestion.</p>
       </div>
-      {Field({
+      {renderField({
         field: 'topics',
         label: 'Topics',
         children: (
@@ -210,7 +209,7 @@ export function EngagementEditor(p: Props) {
           </div>
         ),
       })}
-      {Field({
+      {renderField({
         field: 'outcomes',
         label: 'Outcomes',
         children: (
@@ -225,7 +224,7 @@ export function EngagementEditor(p: Props) {
           </div>
         ),
       })}
-      {Field({
+      {renderField({
         field: 'notes',
         label: 'Notes',
         children: <textarea className="input input--area-small" data-testid="field-notes" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />,

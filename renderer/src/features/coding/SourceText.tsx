@@ -1,4 +1,4 @@
-import { forwardRef, type ReactNode, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, type KeyboardEvent, type MouseEvent, type ReactNode, useImperativeHandle, useMemo, useRef } from 'react';
 import type { TextSuggestion } from '../../../../shared/model/actor';
 import type { TextRange } from '../../../../shared/model/document';
 import { displaySegments } from '../../../../shared/text/segments';
@@ -108,7 +108,16 @@ export const SourceText = forwardRef<SourceTextHandle, Props>(function SourceTex
         title={title || undefined}
         data-testid={p.sug ? 'suggestion' : tone ? 'evidence-mark' : undefined}
         data-suggestion-kind={p.sug?.kind}
-        onClick={p.sug && onSuggestion ? (e) => onSuggestion(p.sug!, (e.currentTarget as HTMLElement).getBoundingClientRect()) : undefined}
+        {...(p.sug && onSuggestion
+          ? {
+              role: 'button',
+              tabIndex: 0,
+              onClick: (e: MouseEvent<HTMLSpanElement>) => onSuggestion(p.sug!, e.currentTarget.getBoundingClientRect()),
+              onKeyDown: (e: KeyboardEvent<HTMLSpanElement>) => {
+                if (e.key === 'Enter') onSuggestion(p.sug!, e.currentTarget.getBoundingClientRect());
+              },
+            }
+          : {})}
       >
         {text.slice(p.start, p.end)}
       </span>

@@ -49,7 +49,7 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
               </td>
               <td>
                 {e.participants.map((p, i) => (
-                  <span key={`${p.actorId}-${i}`} className="person">
+                  <span key={p.id} className="person">
                     {p.name}
                     {p.side ? <span className="muted"> ({p.side})</span> : null}
                     {i < e.participants.length - 1 ? '; ' : ''}

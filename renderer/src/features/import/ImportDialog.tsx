@@ -108,6 +108,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click outside the dialog closes it, as Esc does
     <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog" data-stage={stage.kind}>
         <header className="modal__header">
