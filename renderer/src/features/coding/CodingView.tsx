@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { organisationByKey } from '../../../../shared/actors/organisations';
 import type { Actor, TextSuggestion } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
 import type { Engagement, EvidenceField } from '../../../../shared/model/engagement';
@@ -200,12 +201,30 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     await addParticipant(actor, { span: sel });
   }, [addParticipant, draft]);
 
+  /** The side a suggested person acts for: their organisation when the text names one, else their country. */
+  const sideFor = useCallback(async (s: TextSuggestion): Promise<Actor | null> => {
+    if (s.kind === 'organisation') return null;
+    // International bodies are sides of their own; a national council or ministry acts for its state.
+    const org = s.organisation ? organisationByKey(s.organisation.key) : undefined;
+    const international = org && (org.type === 'intergovernmental' || org.type === 'military-alliance' || org.type === 'mission');
+    if (s.organisation && (international || !s.countryCode)) {
+      const found = await liaison.actors.list({ query: s.organisation.name, kind: 'organisation', limit: 1 });
+      if (found[0]?.name === s.organisation.name) return found[0];
+      return (await liaison.actors.save({ actor: { kind: 'organisation', name: s.organisation.name, aliases: [], countryCode: null, roles: [], notes: '' } })).actor;
+    }
+    return s.countryCode ? liaison.actors.country({ countryCode: s.countryCode }) : null;
+  }, []);
+
   const applySuggestion = useCallback(
     async (s: TextSuggestion) => {
       if (!draft || !doc) return;
       const span = { start: s.start, end: s.end, quote: s.quote };
+      if (s.kind === 'date' && !s.date?.value) {
+        setStatus({ kind: 'error', message: s.note ?? `"${s.quote}" cannot be resolved: the article has no publication date. Set the article's date in the reader, or type the date.` });
+        return;
+      }
       if (s.kind === 'date' && s.date) {
-        change({ ...draft, date: { value: s.date.value, precision: s.date.precision, inferred: s.date.inferred }, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'date', ...span }] }, 'Set date');
+        change({ ...draft, date: { value: s.date.value, precision: s.date.precision, inferred: s.date.inferred, ...(s.date.basis ? { basis: s.date.basis } : {}) }, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'date', ...span }] }, 'Set date');
         return;
       }
       if ((s.kind === 'capital' || s.kind === 'country' || s.kind === 'demonym') && s.countryCode) {
@@ -230,11 +249,11 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
           actor = (await liaison.actors.save({ actor: { kind, name, aliases: s.quote !== name ? [s.quote] : [], countryCode: s.countryCode ?? null, roles: s.title ? [{ title: s.title, organisationId: null, countryCode: s.countryCode ?? null, from: null, to: null }] : [], notes: '' } })).actor;
         }
       }
-      const side = s.countryCode && s.kind !== 'organisation' ? await liaison.actors.country({ countryCode: s.countryCode }) : null;
+      const side = await sideFor(s);
       if (side) setActors((m) => new Map(m).set(side.id, side));
       await addParticipant(actor, { title: s.title ?? null, sideId: side?.id ?? null, span });
     },
-    [actors, addParticipant, change, doc, draft, focused],
+    [actors, addParticipant, change, doc, draft, focused, sideFor],
   );
 
   const doUndo = useCallback(
