@@ -144,7 +144,7 @@ export function toExportRows(
 
 /** "Hussein Moallim (visitor, National Security Adviser, Somalia)": missing parts are left out. */
 export function formatParticipant(p: ExportParticipant): string {
-  const details = [p.role, p.title, p.side].filter((d): d is string => Boolean(d && d.trim()));
+  const details = [p.role, p.title, p.side].filter((d): d is string => Boolean(d?.trim()));
   return details.length ? `${p.name} (${details.join(', ')})` : p.name;
 }
 

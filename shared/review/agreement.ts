@@ -31,9 +31,11 @@ import {
   cohensKappa,
   intervalMetric,
   krippendorffAlpha,
+  type Margin,
   masiMetric,
   type Nominal,
   nominalMetric,
+  pairwiseExpectedSum,
   percentAgreement,
 } from './stats';
 
@@ -100,12 +102,22 @@ interface FieldSpec<T> {
   countsAbsent: boolean;
 }
 
+const isPresent = <T>(m: Margin<T | Absent>): m is Margin<T> => m.value !== ABSENT;
+
 /** Absent is at the maximum distance (1 for nominal and MASI) from every coded value. */
 function withAbsent<T>(metric: AlphaMetric<T>): AlphaMetric<T | Absent> {
+  const inner = metric.expectedSum;
   return {
     kind: metric.kind,
     key: (v) => (v === ABSENT ? ABSENT_KEY : metric.key(v)),
     distance: (a, b) => (a === ABSENT || b === ABSENT ? 1 : metric.distance(a, b)),
+    // Keep the metric's fast form: absent adds n_absent · n_present ordered both ways at δ² = 1.
+    expectedSum: (margins) => {
+      const present = margins.filter(isPresent);
+      const absent = margins.reduce((sum, m) => sum + (m.value === ABSENT ? m.count : 0), 0);
+      const presentCount = present.reduce((sum, m) => sum + m.count, 0);
+      return (inner ? inner(present) : pairwiseExpectedSum(present, metric)) + 2 * absent * presentCount;
+    },
   };
 }
 

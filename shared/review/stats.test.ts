@@ -7,6 +7,7 @@ import {
   krippendorffAlpha,
   masiDistance,
   masiMetric,
+  pairwiseExpectedSum,
   type Nominal,
   nominalMetric,
   percentAgreement,
@@ -208,5 +209,39 @@ describe('MASI distance (Passonneau 2006)', () => {
     // n = 4; δ(ab, abc) = 5/9; δ(d, ·) = 1. Observed = 2·5/9 = 10/9.
     // Expected = 2·(1·1·5/9 + 1·2·1 + 1·2·1) = 82/9. α = 1 − 3·(10/9)/(82/9) = 1 − 30/82.
     expect(value(krippendorffAlpha(units, masiMetric))).toBeCloseTo(1 - 30 / 82, 12);
+  });
+});
+
+describe('closed forms of expected disagreement agree with the definition', () => {
+  const rand = (() => {
+    let a = 7;
+    return () => {
+      a = (a * 16807) % 2147483647;
+      return a / 2147483647;
+    };
+  })();
+  const marginsOf = <T>(values: T[], key: (v: T) => string) => {
+    const m = new Map<string, { value: T; count: number }>();
+    for (const v of values) {
+      const e = m.get(key(v));
+      if (e) e.count++;
+      else m.set(key(v), { value: v, count: 1 });
+    }
+    return [...m.values()];
+  };
+
+  it('for nominal, interval (day numbers) and MASI on random data', () => {
+    for (let trial = 0; trial < 50; trial++) {
+      const nominal = marginsOf(Array.from({ length: 40 }, () => Math.floor(rand() * 6)), (v) => nominalMetric.key(v));
+      expect(nominalMetric.expectedSum?.(nominal)).toBe(pairwiseExpectedSum(nominal, nominalMetric));
+      const days = marginsOf(Array.from({ length: 40 }, () => 19_000 + Math.floor(rand() * 60)), intervalMetric.key);
+      expect(intervalMetric.expectedSum?.(days)).toBeCloseTo(pairwiseExpectedSum(days, intervalMetric), 3);
+      const actors = ['m', 'a', 'g', 'x', 'y'];
+      const sets = marginsOf(
+        Array.from({ length: 40 }, () => new Set(actors.filter(() => rand() < 0.35))),
+        masiMetric.key,
+      );
+      expect(masiMetric.expectedSum?.(sets)).toBeCloseTo(pairwiseExpectedSum(sets, masiMetric), 9);
+    }
   });
 });

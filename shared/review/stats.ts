@@ -22,12 +22,23 @@ export type Unit<T> = ReadonlyArray<T | null>;
 
 export type AlphaKind = 'nominal' | 'interval' | 'masi';
 
+/** A distinct value and how many pairable values equal it (a margin of the coincidence matrix). */
+export interface Margin<T> {
+  value: T;
+  count: number;
+}
+
 export interface AlphaMetric<T> {
   kind: AlphaKind;
   /** Equal keys mean equal values; the key also names the category in coincidence counts. */
   key: (value: T) => string;
   /** δ² between two values with different keys: must be > 0 and symmetric. */
   distance: (a: T, b: T) => number;
+  /**
+   * Σ over ordered pairs of distinct margins of n_c·n_k·δ²(c, k), when the metric has something
+   * faster than visiting all V² pairs (pooled project data can hold thousands of distinct values).
+   */
+  expectedSum?: (margins: ReadonlyArray<Margin<T>>) => number;
 }
 
 export type Nominal = string | number;
@@ -40,6 +51,11 @@ export const nominalMetric: AlphaMetric<Nominal> = {
   kind: 'nominal',
   key: (v) => `${typeof v}:${v}`,
   distance: () => 1,
+  // Every pair of distinct categories is at distance 1: N² − Σ n_c².
+  expectedSum: (margins) => {
+    const n = margins.reduce((sum, m) => sum + m.count, 0);
+    return n * n - margins.reduce((sum, m) => sum + m.count * m.count, 0);
+  },
 };
 
 /** Interval: squared difference (Krippendorff 2011, δ² = (c − k)²). */
@@ -51,6 +67,14 @@ export const intervalMetric: AlphaMetric<number> = {
     return String(v);
   },
   distance: (a, b) => (a - b) ** 2,
+  // Σ_{c,k} n_c n_k (x_c − x_k)² = 2N · Σ n_c (x_c − μ)². Centring on the mean first keeps day
+  // numbers near 20 000 from losing digits to cancellation, as the raw-moments form would.
+  expectedSum: (margins) => {
+    if (margins.length < 2) return 0;
+    const n = margins.reduce((sum, m) => sum + m.count, 0);
+    const mean = margins.reduce((sum, m) => sum + m.count * m.value, 0) / n;
+    return 2 * n * margins.reduce((sum, m) => sum + m.count * (m.value - mean) ** 2, 0);
+  },
 };
 
 /**
@@ -82,7 +106,37 @@ export const masiMetric: AlphaMetric<ReadonlySet<string>> = {
   kind: 'masi',
   key: (v) => `set:${setKey(v)}`,
   distance: masiDistance,
+  expectedSum: masiExpectedSum,
 };
+
+/**
+ * Disjoint sets are at distance 1, so start from "all pairs at 1" (N² − Σ n_c²) and take back
+ * the similarity of the pairs that share an element, found through an element → sets index.
+ * Participant sets rarely overlap beyond a few frequent actors, so this is far below V².
+ */
+function masiExpectedSum(margins: ReadonlyArray<Margin<ReadonlySet<string>>>): number {
+  const n = margins.reduce((sum, m) => sum + m.count, 0);
+  let total = n * n - margins.reduce((sum, m) => sum + m.count * m.count, 0);
+  const holders = new Map<string, number[]>();
+  margins.forEach((m, i) => {
+    for (const element of m.value) {
+      const list = holders.get(element);
+      if (list) list.push(i);
+      else holders.set(element, [i]);
+    }
+  });
+  const seen = new Array<number>(margins.length).fill(-1);
+  margins.forEach((m, i) => {
+    for (const element of m.value) {
+      for (const j of holders.get(element) ?? []) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        total -= 2 * m.count * margins[j].count * (1 - masiDistance(m.value, margins[j].value));
+      }
+    }
+  });
+  return total;
+}
 
 /** The non-null values of each unit that has at least two (the only ones that can be compared). */
 function pairableUnits<T>(units: ReadonlyArray<Unit<T>>): T[][] {
@@ -113,8 +167,8 @@ export function percentAgreement<T>(units: ReadonlyArray<Unit<T>>, metric: Alpha
   return figure(agreeing / pairs, pairable.length, values);
 }
 
-function countKeys<T>(values: readonly T[], metric: AlphaMetric<T>): Map<string, { value: T; count: number }> {
-  const counts = new Map<string, { value: T; count: number }>();
+function countKeys<T>(values: readonly T[], metric: AlphaMetric<T>): Map<string, Margin<T>> {
+  const counts = new Map<string, Margin<T>>();
   for (const v of values) {
     const key = metric.key(v);
     const entry = counts.get(key);
@@ -148,7 +202,7 @@ export function cohensKappaTable(table: ReadonlyArray<ReadonlyArray<number>>): F
       if (i === j) diagonal += c;
     }
   }
-  if (n === 0) return undefinedFigure('no unit coded by both coders', 0, 0);
+  if (n === 0) return undefinedFigure('no unit has values from two coders', 0, 0);
   let chance = 0;
   for (let i = 0; i < k; i++) chance += rows[i] * cols[i];
   const denominator = n * n - chance;
@@ -187,8 +241,8 @@ export function cohensKappa<T>(pairs: ReadonlyArray<readonly [T | null, T | null
  *   α = 1 − (n − 1) · Σᵤ [Σ_{i≠j in u} δ²(vᵢ, vⱼ) / (mᵤ − 1)] / Σ_{c≠k} n_c·n_k·δ²(c, k)
  *
  * over units with mᵤ ≥ 2 values; n is the number of those pairable values and n_c how many of them
- * are c. Expected disagreement runs over distinct values (a coincidence-matrix margin), O(V²) in
- * distinct values, with nominal's closed form n² − Σ n_c² so large nominal pools stay linear.
+ * are c. Expected disagreement runs over the distinct values (the coincidence matrix's margins),
+ * through the metric's closed form where it has one.
  */
 export function krippendorffAlpha<T>(units: ReadonlyArray<Unit<T>>, metric: AlphaMetric<T>): Figure {
   const pairable = pairableUnits(units);
@@ -208,18 +262,19 @@ export function krippendorffAlpha<T>(units: ReadonlyArray<Unit<T>>, metric: Alph
   }
 
   const margins = [...countKeys(pairable.flat(), metric).values()];
-  let expected = 0;
-  if (metric.kind === 'nominal') {
-    expected = n * n - margins.reduce((sum, m) => sum + m.count * m.count, 0);
-  } else {
-    for (let i = 0; i < margins.length; i++) {
-      for (let j = i + 1; j < margins.length; j++) {
-        expected += 2 * margins[i].count * margins[j].count * metric.distance(margins[i].value, margins[j].value);
-      }
-    }
-  }
+  const expected = metric.expectedSum ? metric.expectedSum(margins) : pairwiseExpectedSum(margins, metric);
+  // Exact zero only: with one distinct value every form above returns 0 without rounding.
   if (expected === 0) {
     return undefinedFigure('every pairable value is the same: no variation, so expected disagreement is 0', pairable.length, n);
   }
   return figure(1 - ((n - 1) * observed) / expected, pairable.length, n);
+}
+
+/** The definition: every ordered pair of distinct margins, O(V²). */
+export function pairwiseExpectedSum<T>(margins: ReadonlyArray<Margin<T>>, metric: AlphaMetric<T>): number {
+  let sum = 0;
+  for (let i = 0; i < margins.length; i++) {
+    for (let j = i + 1; j < margins.length; j++) sum += 2 * margins[i].count * margins[j].count * metric.distance(margins[i].value, margins[j].value);
+  }
+  return sum;
 }

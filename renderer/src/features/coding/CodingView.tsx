@@ -48,6 +48,10 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [suggestions, setSuggestions] = useState<TextSuggestion[]>([]);
   const [countries, setCountries] = useState<{ code: string; name: string }[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The latest draft, for edits that finish after an await (a fast analyst's second key press
+  // must build on the first, not on the draft both started from).
+  const draftRef = useRef<Draft | null>(null);
+  draftRef.current = draft;
   const [focused, setFocused] = useState<EvidenceField>('type');
   const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
@@ -120,6 +124,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
 
   const change = useCallback(
     (next: Draft, label?: string) => {
+      draftRef.current = next;
       setDraft(next);
       setStatus({ kind: 'pending' });
       if (pending.current) clearTimeout(pending.current.timer);
@@ -127,6 +132,14 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     },
     [saveNow],
   );
+  /** Apply an edit to the latest draft. */
+  const update = useCallback(
+    (edit: (d: Draft) => Draft, label?: string) => {
+      if (draftRef.current) change(edit(draftRef.current), label);
+    },
+    [change],
+  );
+
   const flush = useCallback(async () => {
     if (pending.current) await saveNow(pending.current.draft);
     await inflight.current;
@@ -153,6 +166,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       sources: [{ documentId, primary: true }],
       evidence: [],
     };
+    draftRef.current = next;
     setDraft(next);
     setFocused('type');
     await saveNow(next, 'New engagement');
@@ -176,16 +190,18 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       const pid = crypto.randomUUID();
       const roles = codebook.roles.filter((r) => !r.retired);
       const role = roles.find((r) => r.key === 'participant')?.key ?? roles[0]?.key ?? 'participant';
-      const next: Draft = {
-        ...draft,
-        participants: [...draft.participants, { id: pid, actorId: actor.id, role, title: opts.title ?? null, sideId: opts.sideId ?? null }],
-        evidence: opts.span ? [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: `participant:${pid}`, ...opts.span }] : draft.evidence,
-      };
       setActors((m) => new Map(m).set(actor.id, actor));
       setFocused(`participant:${pid}`);
-      change(next, 'Add participant');
+      update(
+        (d) => ({
+          ...d,
+          participants: [...d.participants, { id: pid, actorId: actor.id, role, title: opts.title ?? null, sideId: opts.sideId ?? null }],
+          evidence: opts.span ? [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: `participant:${pid}`, ...opts.span }] : d.evidence,
+        }),
+        'Add participant',
+      );
     },
-    [change, codebook, doc, draft],
+    [codebook, doc, draft, update],
   );
 
   const participantFromSelection = useCallback(async () => {
@@ -232,7 +248,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
           const side = await liaison.actors.country({ countryCode: s.countryCode });
           setActors((m) => new Map(m).set(side.id, side));
           const pid = focused.slice('participant:'.length);
-          change({ ...draft, participants: draft.participants.map((p) => (p.id === pid ? { ...p, sideId: side.id } : p)), evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...span }] }, 'Set side');
+          update((d) => ({ ...d, participants: d.participants.map((p) => (p.id === pid ? { ...p, sideId: side.id } : p)), evidence: [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...span }] }), 'Set side');
         } else {
           change({ ...draft, place: s.kind === 'capital' ? s.quote : draft.place, countryCode: s.countryCode, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'place', ...span }] }, 'Set location');
         }
@@ -253,7 +269,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       if (side) setActors((m) => new Map(m).set(side.id, side));
       await addParticipant(actor, { title: s.title ?? null, sideId: side?.id ?? null, span });
     },
-    [actors, addParticipant, change, doc, draft, focused, sideFor],
+    [actors, addParticipant, change, doc, draft, focused, sideFor, update],
   );
 
   const doUndo = useCallback(
