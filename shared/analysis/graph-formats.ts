@@ -38,7 +38,7 @@ export function escapeXml(value: string, attribute = false): string {
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) continue;
     switch (c) {
       case 0x26: out += '&amp;'; break;
-      case 0x3c: out += attribute ? '<' : '&lt;'; break;
+      case 0x3c: out += '&lt;'; break;
       case 0x3e: out += '&gt;'; break;
       case 0x22: out += attribute ? '&quot;' : '"'; break;
       case 0x27: out += attribute ? '&apos;' : "'"; break;
