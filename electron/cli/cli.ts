@@ -21,6 +21,7 @@ Commands:
   documents --project FILE --json           One JSON object per document, one per line
   search QUERY --project FILE [--limit N] --json
                                             Ranked full-text search with snippets
+  verify --project FILE [--json]            Check the audit chain and every evidence span
   help                                      This text
 
 Run "liaison <command> --help" for the options of a command.`;
@@ -79,10 +80,10 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (['import', 'documents', 'search'].includes(argv[0])) {
+  if (['import', 'documents', 'search', 'verify'].includes(argv[0])) {
     const { runDataCommand } = await import('./data-commands');
     try {
-      return await runDataCommand(argv[0] as 'import' | 'documents' | 'search', argv.slice(1));
+      return await runDataCommand(argv[0] as 'import' | 'documents' | 'search' | 'verify', argv.slice(1));
     } catch (err) {
       if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         process.stderr.write(`liaison: ${(err as Error).message}\n\n${USAGE}\n`);

@@ -7,6 +7,7 @@ import { currentCoderId } from '../services/coders';
 import type { AppContext } from '../services/context';
 import { runImport } from '../services/import/import-service';
 import { searchDocuments } from '../services/library';
+import { verifyProject } from '../services/verify';
 import { APP_VERSION, defaultUserDataDir } from '../services/paths';
 import { createProject, openProject, type Store } from '../store/open';
 import { UsageError } from './usage-error';
@@ -183,7 +184,28 @@ function searchCommand(argv: string[]): number {
   }
 }
 
-export async function runDataCommand(command: 'import' | 'documents' | 'search', argv: string[]): Promise<number> {
+/** Exit 0 when the chain and every span hold, 3 when something is broken (each break listed). */
+function verifyCommand(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { project: { type: 'string' }, json: { type: 'boolean' } } });
+  const store = openOrExit(values.project, true);
+  if (typeof store === 'number') return store;
+  try {
+    const report = verifyProject(store.db);
+    if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else {
+      process.stdout.write(`Audit log: ${report.auditEntries} entries, ${report.chainBreaks.length ? `${report.chainBreaks.length} BROKEN` : 'chain intact'}\n`);
+      for (const b of report.chainBreaks) process.stdout.write(`  entry ${b.seq}: ${b.reason}\n`);
+      process.stdout.write(`Evidence: ${report.evidenceChecked} spans, ${report.evidenceBroken.length ? `${report.evidenceBroken.length} BROKEN` : 'all match their text'}\n`);
+      for (const b of report.evidenceBroken) process.stdout.write(`  evidence ${b.evidenceId} (engagement ${b.engagementId}): ${b.reason}\n`);
+    }
+    return report.ok ? 0 : 3;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runDataCommand(command: 'import' | 'documents' | 'search' | 'verify', argv: string[]): Promise<number> {
+  if (command === 'verify') return verifyCommand(argv);
   if (command === 'import') return importCommand(argv);
   if (command === 'documents') return documentsCommand(argv);
   return searchCommand(argv);

@@ -80,7 +80,7 @@ export function createSideResolver(ctx: ActorContext): SideResolver {
 
   const sideOf = (participant: Participant): NodeRef | null => {
     // The coder's explicit side wins: a NATO official of US nationality acts for NATO.
-    
+    if (participant.sideId) return actorNode(participant.sideId);
     const actor = actorNode(participant.actorId);
     if (actor.kind === 'country') return actor;
     // An organisation with no country is international (NATO, the UN) and is its own side; one

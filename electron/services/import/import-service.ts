@@ -3,6 +3,7 @@ import type { ImportIssue, ImportOptions, ImportProgress, ImportSummary } from '
 import { formatOf } from '../../importers';
 import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
+import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
 import { applyBatchRepeats } from './batch-clean';
 import { findDuplicates } from './duplicates';
@@ -188,12 +189,17 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
     failed,
     elapsedMs: Date.now() - started,
   };
-  prepared(db, 'UPDATE import_batches SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(
-    summary.status,
-    new Date().toISOString(),
-    JSON.stringify(summary),
-    batch.id,
-  );
+  db.transaction(() => {
+    prepared(db, 'UPDATE import_batches SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(summary.status, new Date().toISOString(), JSON.stringify(summary), batch.id);
+    // The import itself is part of the trail: who brought which files in, with what result.
+    appendAudit(db, {
+      coderId,
+      entity: 'import',
+      entityId: batch.id,
+      action: summary.status === 'done' ? 'import' : 'import-cancelled',
+      after: { sources: paths, imported, unchanged, duplicates, skipped: skipped.length, failed: failed.length },
+    });
+  })();
   progress(cancelled ? 'cancelled' : 'done', true);
   return summary;
 }

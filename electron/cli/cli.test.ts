@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The real `liaison` command (built by the test setup) on real files. */
+const bin = path.resolve(import.meta.dirname, '../../bin/liaison.js');
+const seedDir = path.resolve(import.meta.dirname, '../../../shared/fixtures/seed-articles');
+let dir: string;
+let project: string;
+
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, LIAISON_USER_DATA: path.join(dir, 'ud') } });
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-cli-'));
+  project = path.join(dir, 'p.liaison');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('liaison command', () => {
+  it('imports a folder into a new project and prints the JSON summary', () => {
+    const r = run('import', seedDir, '--project', project, '--json');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ imported: 5, unchanged: 0, duplicates: { exact: 0, near: 0 }, skipped: [], failed: [] });
+    expect(typeof summary.elapsedMs).toBe('number');
+    const again = JSON.parse(run('import', seedDir, '--project', project, '--json').stdout);
+    expect(again).toMatchObject({ imported: 0, unchanged: 5 });
+  });
+
+  it('lists documents as JSON lines and searches with snippets', () => {
+    const lines = run('documents', '--project', project, '--json').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(Object.keys(lines[0]).sort()).toEqual(
+      ['boilerplateRanges', 'duplicateGroup', 'encoding', 'format', 'id', 'isPrimary', 'language', 'outlet', 'path', 'place', 'publishedAt', 'sha256', 'title', 'url', 'words'].sort(),
+    );
+    const hits = JSON.parse(run('search', 'al-Araji', '--project', project, '--json').stdout);
+    expect(hits.total).toBe(2);
+    expect(hits.hits[0].snippet).toMatch(/\[al-Araji\]|\[Araji\]/i);
+  });
+
+  it('exits 1 on usage errors and bad queries, 2 when the project cannot be opened', () => {
+    expect(run('import', '--project', project).status).toBe(1);
+    expect(run('frobnicate').status).toBe(1);
+    expect(run('search', '"unclosed', '--project', project, '--json').status).toBe(1);
+    expect(run('documents', '--project', path.join(dir, 'missing.liaison'), '--json').status).toBe(2);
+    fs.writeFileSync(path.join(dir, 'junk.liaison'), 'not a database at all, just text');
+    const r = run('documents', '--project', path.join(dir, 'junk.liaison'), '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('not a Liaison project');
+  });
+
+  it('verify passes on an intact project and reports an edited audit row', () => {
+    expect(run('verify', '--project', project).status).toBe(0);
+    const db = new Database(project);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.exec("UPDATE audit_log SET action = 'forged' WHERE seq = (SELECT min(seq) FROM audit_log)");
+    db.close();
+    const r = run('verify', '--project', project, '--json');
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout).chainBreaks.length).toBeGreaterThan(0);
+  });
+
+  it('serve prints exactly one LIAISON_URL line', () => {
+    const out = execFileSync('sh', ['-c', `timeout 3 "${process.execPath}" "${bin}" serve --project "${project}" 2>/dev/null; true`], { encoding: 'utf8', env: { ...process.env, LIAISON_USER_DATA: path.join(dir, 'ud') } });
+    expect(out.trim().split('\n')).toHaveLength(1);
+    expect(out.trim()).toMatch(/^LIAISON_URL=http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+$/);
+  });
+});
