@@ -5,6 +5,7 @@
  * Inputs are zod schemas, checked in main (the renderer is untrusted); outputs are types.
  */
 import { z } from 'zod';
+import { analysisCalls } from './contract-analysis';
 import { codingCalls } from './contract-coding';
 import {
   DEFAULT_IMPORT_OPTIONS,
@@ -71,6 +72,7 @@ const publishedDate = z
 
 export const calls = {
   ...codingCalls,
+  ...analysisCalls,
   /** Version, mode (electron or browser) and the user-data folder of the running app. */
   'app.info': call<AppInfo>()(empty, 'Version, mode and paths of the running app.'),
 

@@ -22,6 +22,8 @@ Commands:
   search QUERY --project FILE [--limit N] --json
                                             Ranked full-text search with snippets
   verify --project FILE [--json]            Check the audit chain and every evidence span
+  export engagements --project FILE --format csv|xlsx|json|plover|dyads [--out FILE]
+  export graph --project FILE --level actors|countries --format gexf|graphml [--out FILE]
   help                                      This text
 
 Run "liaison <command> --help" for the options of a command.`;
@@ -80,10 +82,10 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (['import', 'documents', 'search', 'verify'].includes(argv[0])) {
+  if (['import', 'documents', 'search', 'verify', 'export'].includes(argv[0])) {
     const { runDataCommand } = await import('./data-commands');
     try {
-      return await runDataCommand(argv[0] as 'import' | 'documents' | 'search' | 'verify', argv.slice(1));
+      return await runDataCommand(argv[0] as 'import' | 'documents' | 'search' | 'verify' | 'export', argv.slice(1));
     } catch (err) {
       if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         process.stderr.write(`liaison: ${(err as Error).message}\n\n${USAGE}\n`);

@@ -8,6 +8,7 @@ import type { AppContext } from '../services/context';
 import { runImport } from '../services/import/import-service';
 import { searchDocuments } from '../services/library';
 import { verifyProject } from '../services/verify';
+import { exportEngagements, exportGraph } from '../services/analysis/analysis';
 import { APP_VERSION, defaultUserDataDir } from '../services/paths';
 import { createProject, openProject, type Store } from '../store/open';
 import { UsageError } from './usage-error';
@@ -204,8 +205,37 @@ function verifyCommand(argv: string[]): number {
   }
 }
 
-export async function runDataCommand(command: 'import' | 'documents' | 'search' | 'verify', argv: string[]): Promise<number> {
+/** Engagements or the network to a file (or stdout), the same exports as the app. */
+async function exportCommand(argv: string[]): Promise<number> {
+  const [what, ...rest] = argv;
+  if (what !== 'engagements' && what !== 'graph') throw new UsageError('export needs "engagements" or "graph"');
+  const { values } = parseArgs({ args: rest, options: { project: { type: 'string' }, format: { type: 'string' }, level: { type: 'string' }, out: { type: 'string' } } });
+  const formats = what === 'engagements' ? ['csv', 'xlsx', 'json', 'plover', 'dyads'] : ['gexf', 'graphml'];
+  if (!values.format || !formats.includes(values.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  if (what === 'graph' && values.level !== 'actors' && values.level !== 'countries') throw new UsageError('--level must be actors or countries');
+  if (values.format === 'xlsx' && !values.out) throw new UsageError('xlsx is binary: name a file with --out');
+  const store = openOrExit(values.project, true);
+  if (typeof store === 'number') return store;
+  try {
+    const ctx = contextFor(store);
+    const file =
+      what === 'engagements'
+        ? await exportEngagements(ctx, { format: values.format as 'csv', filter: {} })
+        : exportGraph(ctx, { level: values.level === 'countries' ? 'sides' : 'actors', format: values.format as 'gexf', filter: {} });
+    const bytes = 'base64' in file && file.base64 ? Buffer.from(file.base64, 'base64') : Buffer.from(file.text ?? '', 'utf8');
+    if (values.out) {
+      fs.writeFileSync(path.resolve(values.out), bytes);
+      process.stderr.write(`liaison: wrote ${path.resolve(values.out)}\n`);
+    } else process.stdout.write(bytes);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function runDataCommand(command: 'import' | 'documents' | 'search' | 'verify' | 'export', argv: string[]): Promise<number> {
   if (command === 'verify') return verifyCommand(argv);
+  if (command === 'export') return exportCommand(argv);
   if (command === 'import') return importCommand(argv);
   if (command === 'documents') return documentsCommand(argv);
   return searchCommand(argv);

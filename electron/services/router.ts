@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type CallName, type CallOutput, type CallParsed, calls } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorInfo } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
+import * as analysis from './analysis/analysis';
 import * as coders from './coders';
 import { codingHandlers } from './coding/handlers';
 import type { AppContext } from './context';
@@ -16,6 +17,14 @@ export type Handlers = { [N in CallName]: Handler<N> };
 /** The services behind every call. Electron's main overrides the few that need native UI. */
 export const serviceHandlers: Handlers = {
   ...codingHandlers,
+  'analysis.engagements': analysis.engagements,
+  'analysis.graph': analysis.graph,
+  'analysis.groups': analysis.groups,
+  'analysis.timeline': analysis.timeline,
+  'analysis.positions': analysis.positions,
+  'analysis.savePositions': analysis.savePositions,
+  'analysis.export': analysis.exportEngagements,
+  'analysis.exportGraph': analysis.exportGraph,
   'app.info': (ctx) => ({
     name: 'Liaison',
     version: ctx.version,

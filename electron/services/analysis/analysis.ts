@@ -1,0 +1,173 @@
+import { buildGraph, type EngagementGraph, expandDyads, groupByCountryPair, groupByPeriod, groupByTopic, groupByType, timelineSeries, toExportRows, toGexf, toGraphml, toPloverRecords } from '../../../shared/analysis';
+import type { ActorContext } from '../../../shared/analysis/sides';
+import { countryByCode } from '../../../shared/actors/countries';
+import type { AnalysisFilter } from '../../../shared/contract-analysis';
+import type { EngagementSummary } from '../../../shared/contract-coding';
+import type { Codebook } from '../../../shared/model/codebook';
+import type { Engagement } from '../../../shared/model/engagement';
+import type { Db } from '../../store/open';
+import { prepared } from '../../store/prepared';
+import { resolveActorId } from '../../store/repos/actors';
+import { getEngagement } from '../../store/repos/engagements';
+import { activeCodebook } from '../coding/codebooks';
+import { type AppContext, requireStore } from '../context';
+import { dyadsCsv, engagementsCsv, engagementsJson, engagementsXlsx, ploverJson } from './exports';
+
+/**
+ * The filters become one SQL query over the engagement tables (indexed by type, date, actor and
+ * value); only the matching engagements are loaded. Merged actors are resolved when filtering by
+ * actor, so a filter on the surviving actor finds the merged one's engagements too.
+ */
+export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000): string[] {
+  const where = ['e.deleted_at IS NULL'];
+  const params: Record<string, unknown> = { limit };
+  const list = (name: string, values: readonly string[]) => {
+    values.forEach((v, i) => {
+      params[`${name}${i}`] = v;
+    });
+    return values.map((_, i) => `$${name}${i}`).join(', ');
+  };
+  if (f.from) {
+    where.push('e.date_value >= $from');
+    params.from = f.from;
+  }
+  if (f.to) {
+    // `to` of 2023-04 includes 2023-04-30: compare against the next possible value.
+    where.push("e.date_value <= $to || '\uffff'");
+    params.to = f.to;
+  }
+  if (f.types?.length) where.push(`e.type IN (${list('type', f.types)})`);
+  if (f.statuses?.length) where.push(`e.status IN (${list('status', f.statuses)})`);
+  if (f.topics?.length) where.push(`EXISTS (SELECT 1 FROM engagement_values v WHERE v.engagement_id = e.id AND v.list = 'topics' AND v.value IN (${list('topic', f.topics)}))`);
+  if (f.actorIds?.length) {
+    const ids = new Set<string>();
+    for (const id of f.actorIds) {
+      ids.add(id);
+      for (const r of prepared<[string], { id: string }>(db, 'SELECT id FROM actors WHERE merged_into = ?').all(id)) ids.add(r.id);
+    }
+    const inList = list('actor', [...ids]);
+    where.push(`EXISTS (SELECT 1 FROM engagement_participants p WHERE p.engagement_id = e.id AND (p.actor_id IN (${inList}) OR p.side_id IN (${inList})))`);
+  }
+  if (f.countries?.length) {
+    const inList = list('country', f.countries);
+    where.push(`(e.country_code IN (${inList}) OR EXISTS (SELECT 1 FROM engagement_participants p JOIN actors a ON a.id IN (p.actor_id, p.side_id)
+      WHERE p.engagement_id = e.id AND a.country_code IN (${inList})))`);
+  }
+  if (f.engagementIds?.length) where.push(`e.id IN (SELECT value FROM json_each($ids))`);
+  if (f.engagementIds?.length) params.ids = JSON.stringify(f.engagementIds);
+  const sql = `SELECT e.id FROM engagements e WHERE ${where.join(' AND ')} ORDER BY e.date_value DESC, e.id LIMIT $limit`;
+  return (db.prepare(sql).all(params) as { id: string }[]).map((r) => r.id);
+}
+
+export function loadEngagements(db: Db, f: AnalysisFilter, limit?: number): Engagement[] {
+  return filteredIds(db, f, limit).map((id) => getEngagement(db, id)!);
+}
+
+export function actorContext(db: Db): ActorContext {
+  const actors = new Map(
+    (prepared<[], { id: string; name: string; kind: 'person' | 'organisation' | 'country'; country_code: string | null }>(db, 'SELECT id, name, kind, country_code FROM actors').all()).map((a) => [
+      a.id,
+      { name: a.name, kind: a.kind, countryCode: a.country_code },
+    ]),
+  );
+  return { actors, resolve: (id) => resolveActorId(db, id), countryName: (code) => countryByCode(code)?.name };
+}
+
+function coderNames(db: Db): Map<string, string> {
+  return new Map((prepared<[], { id: string; name: string }>(db, 'SELECT id, name FROM coders').all()).map((c) => [c.id, c.name]));
+}
+
+export function engagements(ctx: AppContext, args: { filter: AnalysisFilter; limit: number }): { rows: EngagementSummary[]; total: number } {
+  const { db } = requireStore(ctx);
+  const all = loadEngagements(db, args.filter, args.limit);
+  const actx = actorContext(db);
+  const nameOf = (id: string) => actx.actors.get(actx.resolve!(id))?.name ?? '?';
+  return {
+    total: all.length,
+    rows: all.map((e) => ({
+      id: e.id,
+      type: e.type,
+      mode: e.mode,
+      date: e.date,
+      place: e.place,
+      status: e.status,
+      participants: e.participants.map((p) => ({ id: p.id, actorId: p.actorId, name: nameOf(p.actorId), role: p.role, title: p.title, side: p.sideId ? nameOf(p.sideId) : null })),
+      documentIds: e.sources.map((s) => s.documentId),
+      coderId: e.coderId,
+      updatedAt: e.updatedAt,
+    })),
+  };
+}
+
+export function graph(ctx: AppContext, args: { level: 'actors' | 'sides'; filter: AnalysisFilter }): EngagementGraph {
+  const { db } = requireStore(ctx);
+  const codebook = activeCodebook(ctx);
+  return buildGraph(loadEngagements(db, args.filter), args.level, actorContext(db), { typeOrder: codebook.types.map((t) => t.key) });
+}
+
+export function groups(ctx: AppContext, args: { by: 'country-pair' | 'type' | 'topic' | 'week' | 'month' | 'year'; filter: AnalysisFilter }) {
+  const { db } = requireStore(ctx);
+  const list = loadEngagements(db, args.filter);
+  const codebook = activeCodebook(ctx);
+  switch (args.by) {
+    case 'country-pair':
+      return groupByCountryPair(list, actorContext(db));
+    case 'type':
+      return groupByType(list, codebook);
+    case 'topic':
+      return groupByTopic(list, codebook);
+    default:
+      return groupByPeriod(list, args.by);
+  }
+}
+
+export function timeline(ctx: AppContext, args: { unit: 'week' | 'month' | 'year'; filter: AnalysisFilter }) {
+  const { db } = requireStore(ctx);
+  return timelineSeries(loadEngagements(db, args.filter), args.unit, { typeOrder: activeCodebook(ctx).types.map((t) => t.key) });
+}
+
+const positionsKey = (level: string) => `graph.positions.${level}`;
+
+export function positions(ctx: AppContext, args: { level: string }): Record<string, { x: number; y: number; pinned?: boolean }> {
+  const { db } = requireStore(ctx);
+  const row = prepared<[string], { value_json: string }>(db, 'SELECT value_json FROM settings WHERE key = ?').get(positionsKey(args.level));
+  return row ? (JSON.parse(row.value_json) as Record<string, { x: number; y: number; pinned?: boolean }>) : {};
+}
+
+export function savePositions(ctx: AppContext, args: { level: string; positions: Record<string, { x: number; y: number; pinned?: boolean }> }): null {
+  const { db } = requireStore(ctx);
+  const merged = { ...positions(ctx, args), ...args.positions };
+  prepared(db, 'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at').run(
+    positionsKey(args.level),
+    JSON.stringify(merged),
+    new Date().toISOString(),
+  );
+  return null;
+}
+
+function exportInputs(ctx: AppContext, filter: AnalysisFilter): { list: Engagement[]; codebook: Codebook; actx: ActorContext; db: Db } {
+  const { db } = requireStore(ctx);
+  return { db, list: loadEngagements(db, filter), codebook: activeCodebook(ctx), actx: actorContext(db) };
+}
+
+export async function exportEngagements(ctx: AppContext, args: { format: 'csv' | 'xlsx' | 'json' | 'plover' | 'dyads'; filter: AnalysisFilter }): Promise<{ fileName: string; mime: string; text?: string; base64?: string }> {
+  const { db, list, codebook, actx } = exportInputs(ctx, args.filter);
+  const stamp = new Date().toISOString().slice(0, 10);
+  const coders = coderNames(db);
+  if (args.format === 'plover') return { fileName: `engagements-plover-${stamp}.json`, mime: 'application/json', text: ploverJson(toPloverRecords(list, actx, codebook, { coders })) };
+  if (args.format === 'dyads') return { fileName: `engagements-dyads-${stamp}.csv`, mime: 'text/csv', text: dyadsCsv(expandDyads(list, actx, codebook)) };
+  const titles = new Map((prepared<[], { id: string; title: string | null }>(db, 'SELECT id, title FROM documents').all()).map((d) => [d.id, { title: d.title }]));
+  const rows = toExportRows(list, actx.actors, codebook, titles, { resolve: actx.resolve, countryName: actx.countryName, coders });
+  if (args.format === 'csv') return { fileName: `engagements-${stamp}.csv`, mime: 'text/csv', text: engagementsCsv(rows) };
+  if (args.format === 'json') return { fileName: `engagements-${stamp}.json`, mime: 'application/json', text: engagementsJson(rows, { project: ctx.store?.info().name }) };
+  const buffer = await engagementsXlsx(rows);
+  return { fileName: `engagements-${stamp}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64') };
+}
+
+export function exportGraph(ctx: AppContext, args: { level: 'actors' | 'sides'; format: 'gexf' | 'graphml'; filter: AnalysisFilter }): { fileName: string; mime: string; text: string } {
+  const g = graph(ctx, args);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return args.format === 'gexf'
+    ? { fileName: `network-${args.level}-${stamp}.gexf`, mime: 'application/xml', text: toGexf(g) }
+    : { fileName: `network-${args.level}-${stamp}.graphml`, mime: 'application/xml', text: toGraphml(g) };
+}
