@@ -12,6 +12,7 @@ import {
   DOCUMENT_FORMATS,
   type DocumentDetail,
   type DocumentFacets,
+  CODING_STATUSES,
   DUPLICATE_STATUSES,
   type ImportProgress,
   type ImportSummary,
@@ -53,7 +54,16 @@ const documentFilters = z.object({
   formats: z.array(z.enum(DOCUMENT_FORMATS)).max(DOCUMENT_FORMATS.length).optional(),
   duplicates: z.array(z.enum(DUPLICATE_STATUSES)).max(DUPLICATE_STATUSES.length).optional(),
   excluded: z.boolean().optional(),
+  coding: z.array(z.enum(CODING_STATUSES)).max(CODING_STATUSES.length).optional(),
 });
+/** A per-project setting's name: dotted lower-case words (`library.columns`). */
+const settingKey = z
+  .string()
+  .max(100)
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'must be dotted lower-case words like library.columns');
+/** Settings are small UI state (column layouts ...), never data: their JSON is capped. */
+export const SETTING_MAX_BYTES = 16 * 1024;
+
 /** A publication date as stored: YYYY, YYYY-MM, YYYY-MM-DD or a full ISO timestamp, and a real one. */
 const publishedDate = z
   .string()
@@ -224,6 +234,24 @@ export const calls = {
       })
       .strict(),
     'Full-text search (words, "phrases", prefix*, AND/OR/NOT, NEAR) ranked by bm25.',
+  ),
+
+  /** A per-project setting the renderer remembers (column layout ...); value null when never set. */
+  'settings.get': call<{ value: unknown }>()(z.object({ key: settingKey }).strict(), 'A per-project setting (JSON), or null when never set.'),
+  /**
+   * Remember a per-project setting in the project file (null forgets it). UI state, not research
+   * data: not audited. A read-only project answers saved: false.
+   */
+  'settings.set': call<{ saved: boolean }>()(
+    z
+      .object({
+        key: settingKey,
+        value: z.json().refine((v) => new TextEncoder().encode(JSON.stringify(v)).length <= SETTING_MAX_BYTES, {
+          message: `must be at most ${SETTING_MAX_BYTES / 1024} KB as JSON`,
+        }),
+      })
+      .strict(),
+    'Remember a per-project setting (JSON, at most 16 KB); null forgets it.',
   ),
 } as const;
 

@@ -102,6 +102,13 @@ export const DOCUMENT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'eml', 'jso
 export const DUPLICATE_STATUSES = ['none', 'primary', 'duplicate'] as const;
 export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
 
+/**
+ * Where a document stands in coding: no live (undeleted) engagement cites it; at least one
+ * that does is a draft; or every one that does is past draft (coded, in review, final ...).
+ */
+export const CODING_STATUSES = ['uncoded', 'draft', 'coded'] as const;
+export type CodingStatus = (typeof CODING_STATUSES)[number];
+
 /** Orders of the library list; `rank` (best match first) needs a query. */
 export const LIBRARY_SORTS = ['imported', 'title', 'published', 'outlet', 'words', 'rank'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
@@ -119,6 +126,7 @@ export interface DocumentFilters {
   duplicates?: DuplicateStatus[];
   /** true: only documents marked not relevant; false: only the others; absent: both. */
   excluded?: boolean;
+  coding?: CodingStatus[];
 }
 
 /** A row of the library list; with a query it carries the ranked hit's snippets. */
@@ -128,6 +136,9 @@ export interface ListedDocument extends DocumentRow {
   titleHighlighted?: string;
   /** bm25 relevance, higher is better. */
   score?: number;
+  /** Live engagements citing the document as a source. */
+  engagements: number;
+  codingStatus: CodingStatus;
 }
 
 export interface FacetValue {
@@ -150,6 +161,7 @@ export interface DocumentFacets {
   formats: FacetValue[];
   duplicates: FacetValue[];
   excluded: FacetValue[];
+  coding: FacetValue[];
 }
 
 export const FACET_LIMIT = 200;

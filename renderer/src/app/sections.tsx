@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
 import { EngagementsView } from '../features/engagements/EngagementsView';
+import { NetworkView } from '../features/network/NetworkView';
 import { LibraryView } from '../features/library/LibraryView';
 import { EmptyState } from '../ui/EmptyState';
 
@@ -55,11 +56,7 @@ export const sections: Section[] = [
     label: 'Network',
     key: '4',
     icon: icon('M5 5m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M15 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M10 15m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M6.7 6.2l6.3-.1 M6 7l3 6 M14 8l-3 5'),
-    render: () => (
-      <EmptyState title="Nothing to draw yet" testId="empty-network">
-        The network of actors and countries is drawn from coded engagements. Code a few articles first.
-      </EmptyState>
-    ),
+    render: (ctx) => <NetworkView openCoding={ctx.openCoding} />,
   },
   {
     id: 'review',
