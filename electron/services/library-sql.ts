@@ -5,7 +5,7 @@
  * `walkSortIndex` in library.ts).
  */
 import { AppError } from '../../shared/errors';
-import type { DocumentFilters, LibrarySort } from '../../shared/model/library';
+import type { CodingStatus, DocumentFilters, LibrarySort } from '../../shared/model/library';
 
 /**
  * Sort keys: each has an index on (expression, rowid) so keyset paging never sorts; the
@@ -24,6 +24,30 @@ export const SORTS: Record<LibrarySort, { expr: string; text: boolean }> = {
 /** A document's place in its duplicate set; needs `LEFT JOIN duplicate_groups g`. */
 export const DUP_STATUS = "CASE WHEN d.duplicate_group_id IS NULL THEN 'none' WHEN g.primary_document_id = d.id THEN 'primary' ELSE 'duplicate' END";
 export const GROUP_JOIN = 'LEFT JOIN duplicate_groups g ON g.id = d.duplicate_group_id';
+
+/**
+ * Documents cited by a live engagement, and by a live draft. Each is evaluated once per statement
+ * (SQLite caches an uncorrelated IN list), from engagement_sources and the engagements' primary
+ * key: its cost follows the coding done, not the size of the library.
+ */
+const CITED = 'SELECT s.document_id FROM engagement_sources s JOIN engagements e ON e.id = s.engagement_id WHERE e.deleted_at IS NULL';
+const CITED_BY_DRAFT = `${CITED} AND e.status = 'draft'`;
+/** A document's coding status (see CODING_STATUSES); reads only d.id, which the facets index covers. */
+export const CODING_STATUS = `CASE WHEN d.id IN (${CITED_BY_DRAFT}) THEN 'draft' WHEN d.id IN (${CITED}) THEN 'coded' ELSE 'uncoded' END`;
+
+/**
+ * The WHERE term for some coding statuses. Written as IN lists on d.id rather than a test of
+ * CODING_STATUS, so "draft" and "coded" (the few documents coded so far) are fetched by the id
+ * index instead of testing every document; "uncoded" is broad and is tested row by row.
+ */
+function codingTerm(statuses: readonly CodingStatus[], plus: string): string {
+  const parts = [...new Set(statuses)].sort().map((status) => {
+    if (status === 'draft') return `${plus}d.id IN (${CITED_BY_DRAFT})`;
+    if (status === 'coded') return `(${plus}d.id IN (${CITED}) AND ${plus}d.id NOT IN (${CITED_BY_DRAFT}))`;
+    return `${plus}d.id NOT IN (${CITED})`;
+  });
+  return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+}
 
 export type FilterKey = Exclude<keyof DocumentFilters, 'query'> | 'query';
 
@@ -86,12 +110,13 @@ export function filterSql(filters: DocumentFilters, match: string | null, opts: 
     // on it would only make the planner sort the whole library, so it never gets one.
     terms.push(filters.excluded ? `${plus}d.excluded = 1` : '+d.excluded = 0');
   }
+  if (filters.coding?.length && use('coding')) terms.push(codingTerm(filters.coding, plus));
   return { terms, params, needsGroups };
 }
 
 /** Whether any filter (or a search) narrows the list. */
 export function isFiltered(f: DocumentFilters): boolean {
-  return Boolean(f.query || f.batchIds?.length || f.outlets?.length || f.published || f.formats?.length || f.duplicates?.length || f.excluded !== undefined);
+  return Boolean(f.query || f.batchIds?.length || f.outlets?.length || f.published || f.formats?.length || f.duplicates?.length || f.excluded !== undefined || f.coding?.length);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { DocumentFormat } from '../../shared/model/document';
 import {
+  type CodingStatus,
   type DocumentDetail,
   type DocumentFacets,
   type DocumentFilters,
@@ -20,7 +21,7 @@ import { prepared } from '../store/prepared';
 import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowToDocument } from '../store/repos/documents';
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
-import { DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
+import { CODING_STATUS, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
 import { describeFtsError, toFtsQuery } from './search-query';
 
 export type SortKey = LibrarySort;
@@ -80,6 +81,23 @@ function snippets(db: Db, match: string, rowids: number[]): Map<number, { snippe
   return out;
 }
 
+/**
+ * Live engagements citing each of the page's documents, and whether any is a draft: one
+ * statement for the page, through engagement_sources' document index.
+ */
+function codingOf(db: Db, ids: string[]): Map<string, { engagements: number; codingStatus: CodingStatus }> {
+  const out = new Map<string, { engagements: number; codingStatus: CodingStatus }>();
+  if (ids.length === 0) return out;
+  const rows = prepared<[string], { id: string; n: number; drafts: number }>(
+    db,
+    `SELECT s.document_id AS id, count(*) AS n, sum(e.status = 'draft') AS drafts
+     FROM engagement_sources s JOIN engagements e ON e.id = s.engagement_id
+     WHERE s.document_id IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL GROUP BY s.document_id`,
+  ).all(JSON.stringify(ids));
+  for (const r of rows) out.set(r.id, { engagements: r.n, codingStatus: r.drafts > 0 ? 'draft' : 'coded' });
+  return out;
+}
+
 type PageRaw = DocumentRowRaw & { sort_value: string | number; score?: number };
 
 export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDocument[]; total: number; nextCursor: string | null } {
@@ -127,8 +145,9 @@ export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDo
     const page = more ? raw.slice(0, args.limit) : raw;
     const last = page.at(-1);
     const marks = match ? snippets(db, match, page.map((r) => r.rowid)) : null;
+    const coding = codingOf(db, page.map((r) => r.id));
     const rows = page.map((r): ListedDocument => {
-      const row: ListedDocument = rowToDocument(r);
+      const row: ListedDocument = { ...rowToDocument(r), ...(coding.get(r.id) ?? { engagements: 0, codingStatus: 'uncoded' }) };
       const m = marks?.get(r.rowid);
       if (m) {
         row.snippet = m.snippet;
@@ -154,6 +173,7 @@ const FACETS: Record<Exclude<FilterKey, 'query'>, { expr: string; groups?: boole
   formats: { expr: 'd.format' },
   duplicates: { expr: DUP_STATUS, groups: true },
   excluded: { expr: 'd.excluded' },
+  coding: { expr: CODING_STATUS },
 };
 
 /**
@@ -169,6 +189,7 @@ function facetCounts(db: Db, filters: DocumentFilters, match: string | null, key
   return prepared<[Record<string, unknown>], { value: string | number | null; n: number }>(db, sql).all(f.params);
 }
 
+const CODING_LABELS: Record<CodingStatus, string> = { uncoded: 'Not coded', draft: 'Draft', coded: 'Coded' };
 const DUP_LABELS: Record<string, string> = { none: 'No duplicates', primary: 'Primary of a set', duplicate: 'Duplicate' };
 const FORMAT_LABELS: Record<DocumentFormat, string> = { txt: 'Text', md: 'Markdown', html: 'HTML', pdf: 'PDF', docx: 'Word', eml: 'Email', json: 'JSON', jsonl: 'JSON lines' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -215,6 +236,10 @@ export function documentFacets(ctx: AppContext, filters: DocumentFilters): Docum
     const excluded = counts('excluded')
       .map(({ value, n }) => ({ value: value === 1 ? 'true' : 'false', label: value === 1 ? 'Not relevant' : 'Relevant', count: n }))
       .sort((a, b) => a.value.localeCompare(b.value));
+    const codingOrder: string[] = ['uncoded', 'draft', 'coded'];
+    const coding = counts('coding')
+      .map(({ value, n }) => ({ value: String(value), label: CODING_LABELS[value as CodingStatus] ?? String(value), count: n }))
+      .sort((a, b) => codingOrder.indexOf(a.value) - codingOrder.indexOf(b.value));
     return {
       total,
       batches,
@@ -225,6 +250,7 @@ export function documentFacets(ctx: AppContext, filters: DocumentFilters): Docum
       formats,
       duplicates,
       excluded,
+      coding,
     };
   });
 }

@@ -45,6 +45,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   useEffect(() => {
     void liaison.codebooks.active({}).then(setCodebook);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the data changed
   useEffect(() => {
     setState('loading');
     void liaison.analysis.graph({ level, filter }).then((g) => {
@@ -52,6 +53,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       setSelection(null);
     });
   }, [level, filter, version]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the data changed
   useEffect(() => {
     const ids = selection?.engagementIds;
     void liaison.analysis.engagements({ filter: ids ? { ...filter, engagementIds: ids } : filter, limit: 2000 }).then((r) => setRows(r.rows));

@@ -13,6 +13,7 @@ export function Timeline({ filter, version, colourOf, onBrush }: { filter: Analy
   const [unit, setUnit] = useState<Unit>('month');
   const [series, setSeries] = useState<TimelineSeries | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the data changed
   useEffect(() => {
     const { from: _from, to: _to, ...rest } = filter;
     void liaison.analysis.timeline({ unit, filter: rest }).then(setSeries);
@@ -52,7 +53,6 @@ export function Timeline({ filter, version, colourOf, onBrush }: { filter: Analy
           {buckets.map((b, i) => {
             let y = 40;
             return (
-              // biome-ignore lint/a11y/noStaticElementInteractions: pointer brushing; the From/To fields are the keyboard way
               <g
                 key={b.key}
                 data-testid="timeline-bar"
