@@ -5,6 +5,7 @@
  * Inputs are zod schemas, checked in main (the renderer is untrusted); outputs are types.
  */
 import { z } from 'zod';
+import { agreementCalls } from './contract-agreement';
 import { analysisCalls } from './contract-analysis';
 import { codingCalls } from './contract-coding';
 import {
@@ -83,6 +84,7 @@ const publishedDate = z
 export const calls = {
   ...codingCalls,
   ...analysisCalls,
+  ...agreementCalls,
   /** Version, mode (electron or browser) and the user-data folder of the running app. */
   'app.info': call<AppInfo>()(empty, 'Version, mode and paths of the running app.'),
 

@@ -48,8 +48,37 @@ function generate(db: Db): void {
       FROM n;
       INSERT INTO documents_fts (rowid, title, body) SELECT rowid, ifnull(title, ''), text FROM documents;
     `);
+    generateCoding(db, coder);
   })();
 }
+
+/**
+ * Engagements citing documents, by formula on the document's number i:
+ * i % 1000 = 0 cited by a coded engagement, and by a final one too when i % 2000 = 0, and by a
+ * draft too when i % 5000 = 0; i % 1000 = 500 cited by a draft; i % 1000 = 250 by a deleted one.
+ */
+function generateCoding(db: Db, coder: string): void {
+  db.prepare("INSERT INTO codebooks (id, name, preset, current_version, created_at) VALUES ('cb', 'Test', NULL, 1, '2026-01-05')").run();
+  const engagement = db.prepare(
+    `INSERT INTO engagements (id, codebook_id, codebook_version, type, date_precision, confidence, status, coder_id, created_at, updated_at, revision, deleted_at)
+     VALUES (?, 'cb', 1, 'consult', 'unknown', 'medium', ?, ?, '2026-01-05', '2026-01-05', 1, ?)`,
+  );
+  const source = db.prepare('INSERT INTO engagement_sources (engagement_id, document_id, is_primary) VALUES (?, ?, 1)');
+  const cite = (i: number, kind: string, status: string, deletedAt: string | null = null) => {
+    const id = `e-${kind}-${i}`;
+    engagement.run(id, status, coder, deletedAt);
+    source.run(id, `doc-${String(i).padStart(6, '0')}`);
+  };
+  for (let i = 1000; i <= N; i += 1000) {
+    cite(i, 'c', 'coded');
+    if (i % 2000 === 0) cite(i, 'f', 'final');
+    if (i % 5000 === 0) cite(i, 'd', 'draft');
+  }
+  for (let i = 500; i <= N; i += 1000) cite(i, 'd', 'draft');
+  for (let i = 250; i <= N; i += 1000) cite(i, 'x', 'coded', '2026-01-06');
+}
+const codingOf = (i: number) => (i % 1000 === 500 || i % 5000 === 0 ? 'draft' : i % 1000 === 0 ? 'coded' : 'uncoded');
+const engagementsOf = (i: number) => (i % 1000 === 0 ? 1 + (i % 2000 === 0 ? 1 : 0) + (i % 5000 === 0 ? 1 : 0) : i % 1000 === 500 ? 1 : 0);
 
 /** Every page of a listing, following nextCursor. */
 function walk(args: DocumentFilters & { sort?: LibrarySort; direction?: 'asc' | 'desc'; limit?: number }, s: Store = store): { rows: ListedDocument[]; total: number; pages: number } {
@@ -200,6 +229,41 @@ describe('library paging on 100,000 documents', () => {
     expect(narrowed.months.every((m) => m.value.startsWith('2015-'))).toBe(true);
   });
 
+  it('lists engagements coded and coding status per row, filters and counts by coding status', () => {
+    // Every row carries its live engagements and status, on every page.
+    const { rows } = walk({ sort: 'imported' });
+    for (const r of rows) {
+      const i = numberOf(r.id);
+      if (r.engagements !== engagementsOf(i) || r.codingStatus !== codingOf(i)) throw new Error(`${r.id}: ${r.engagements} ${r.codingStatus}`);
+    }
+    const drafts = count((i) => codingOf(i) === 'draft');
+    const coded = count((i) => codingOf(i) === 'coded');
+    expect(walk({ coding: ['draft'], sort: 'title' }).total).toBe(drafts);
+    const codedRows = walk({ coding: ['coded'], sort: 'published', direction: 'desc' });
+    expect(codedRows.total).toBe(coded);
+    expect(codedRows.rows.every((r) => r.codingStatus === 'coded' && r.engagements >= 1)).toBe(true);
+    expect(walk({ coding: ['uncoded'], limit: 500 }).total).toBe(N - drafts - coded);
+    expect(walk({ coding: ['uncoded', 'draft'], formats: ['pdf'] }).total).toBe(count((i) => codingOf(i) !== 'coded' && i % 20 === 0));
+    // A deleted engagement leaves its document uncoded.
+    expect(listDocuments(ctx(), { coding: ['uncoded'], query: 'routine', direction: 'asc', limit: 5, cursor: null }).total).toBe(count((i) => codingOf(i) === 'uncoded' && i % 1000 !== 0));
+
+    const facets = documentFacets(ctx(), {});
+    expect(facets.coding.map((c) => [c.value, c.label, c.count])).toEqual([
+      ['uncoded', 'Not coded', N - drafts - coded],
+      ['draft', 'Draft', drafts],
+      ['coded', 'Coded', coded],
+    ]);
+    // The coding facet follows the other filters; the others follow the coding filter.
+    const narrowed = documentFacets(ctx(), { coding: ['draft'], batchIds: ['b3'] });
+    expect(narrowed.total).toBe(count((i) => codingOf(i) === 'draft' && i > 90000));
+    expect(Object.fromEntries(narrowed.coding.map((c) => [c.value, c.count]))).toEqual({
+      uncoded: count((i) => codingOf(i) === 'uncoded' && i > 90000),
+      draft: count((i) => codingOf(i) === 'draft' && i > 90000),
+      coded: count((i) => codingOf(i) === 'coded' && i > 90000),
+    });
+    expect(narrowed.batches.find((b) => b.value === 'b1')?.count).toBe(count((i) => codingOf(i) === 'draft' && i <= 60000));
+  });
+
   it('chooses between walking the sort index and fetching by the filter from the counts', () => {
     expect(walkSortIndex(N, N, 100)).toBe(true);
     expect(walkSortIndex(50_000, N, 100)).toBe(true);
@@ -250,7 +314,18 @@ describe('query plans of the hot library queries', () => {
           listDocuments(c, { sort, direction, limit: 100, cursor: first.nextCursor });
         }
       }
-      for (const filters of [{ outlets: ['Outlet 7'] }, { formats: ['pdf' as const] }, { excluded: true }, { excluded: false }, { published: '2019' }, { batchIds: ['b3'] }, { duplicates: ['primary' as const] }]) {
+      for (const filters of [
+        { outlets: ['Outlet 7'] },
+        { formats: ['pdf' as const] },
+        { excluded: true },
+        { excluded: false },
+        { published: '2019' },
+        { batchIds: ['b3'] },
+        { duplicates: ['primary' as const] },
+        { coding: ['coded' as const] },
+        { coding: ['draft' as const, 'coded' as const] },
+        { coding: ['uncoded' as const] },
+      ]) {
         const first = listDocuments(c, { ...filters, sort: 'title', direction: 'asc', limit: 100, cursor: null });
         listDocuments(c, { ...filters, sort: 'title', direction: 'asc', limit: 100, cursor: first.nextCursor });
       }
@@ -274,6 +349,14 @@ describe('query plans of the hot library queries', () => {
       for (const p of deep) expect(p.plan[0], p.sql).toMatch(new RegExp(`^SEARCH d USING INDEX ${index} \\(`));
     }
     for (const p of pageOf('ORDER BY d.rowid')) expect(p.plan[0]).toMatch(/^SEARCH d USING INTEGER PRIMARY KEY \(rowid[<>]\?\)/);
+    // The few coded documents are fetched by their id, not found by testing every document.
+    const codedPages = pageOf('ORDER BY').filter((p) => /[ (]d\.id IN \(SELECT s\.document_id/.test(p.sql));
+    expect(codedPages.length).toBeGreaterThan(3);
+    for (const p of codedPages) expect(p.plan.join('\n'), p.sql).toMatch(/SEARCH d USING INDEX sqlite_autoindex_documents_1 \(id=\?\)/);
+    // Each page's engagements are found by engagement_sources' document index.
+    const perPage = plans.filter((p) => p.sql.includes('GROUP BY s.document_id'));
+    expect(perPage.length).toBeGreaterThan(0);
+    for (const p of perPage) expect(p.plan.join('\n')).toMatch(/SEARCH s USING (COVERING )?INDEX engagement_sources_document \(document_id=\?\)/);
     // No page sorts the whole library: a temp b-tree only ever sorts a selective filter's rows.
     for (const p of pageOf('ORDER BY')) {
       if (p.plan.some((l) => l.includes('TEMP B-TREE FOR ORDER BY'))) expect(p.plan.join('\n'), p.sql).toMatch(/SEARCH d USING|SCAN h/);
@@ -285,6 +368,8 @@ describe('query plans of the hot library queries', () => {
       documentFacets(c, {});
       documentFacets(c, { outlets: ['Outlet 7'], formats: ['txt'], published: '2019', excluded: false, batchIds: ['b1'], duplicates: ['none'] });
       documentFacets(c, { query: 'zebra' });
+      documentFacets(c, { coding: ['draft'], formats: ['pdf'] });
+      documentFacets(c, { coding: ['uncoded'] });
     });
     const counts = plans.filter((p) => p.sql.includes('count(*)'));
     expect(counts.length).toBeGreaterThan(10);
@@ -293,7 +378,9 @@ describe('query plans of the hot library queries', () => {
     const broad = plansOf((c) => {
       documentFacets(c, {});
       documentFacets(c, { excluded: false, formats: ['txt', 'html'] });
+      documentFacets(c, { coding: ['uncoded'] });
     }).filter((p) => p.sql.includes('count(*)'));
+    expect(broad.some((p) => p.sql.includes("THEN 'draft'"))).toBe(true);
     for (const p of broad) {
       const onDocuments = p.plan.filter((l) => / d USING/.test(l) || /^SCAN d\b/.test(l));
       for (const line of onDocuments) expect(line, p.sql).toMatch(/COVERING INDEX/);

@@ -9,7 +9,9 @@ import type { AppContext } from './context';
 import * as imports from './imports';
 import * as library from './library';
 import * as libraryEdit from './library-edit';
+import * as librarySettings from './library-settings';
 import * as projects from './projects';
+import * as review from './review';
 
 export type Handler<N extends CallName> = (ctx: AppContext, input: CallParsed<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
@@ -17,6 +19,13 @@ export type Handlers = { [N in CallName]: Handler<N> };
 /** The services behind every call. Electron's main overrides the few that need native UI. */
 export const serviceHandlers: Handlers = {
   ...codingHandlers,
+  'review.assign': review.assign,
+  'review.queue': review.queue,
+  'review.agreement': review.agreement,
+  'review.agreementCsv': review.agreementCsvFile,
+  'review.compare': review.compare,
+  'engagements.history': review.history,
+  'engagements.restore': review.restore,
   'analysis.engagements': analysis.engagements,
   'analysis.graph': analysis.graph,
   'analysis.groups': analysis.groups,
@@ -58,6 +67,8 @@ export const serviceHandlers: Handlers = {
   'documents.facets': library.documentFacets,
   'documents.update': libraryEdit.updateDocument,
   'documents.setExcluded': libraryEdit.setExcluded,
+  'settings.get': librarySettings.getSetting,
+  'settings.set': librarySettings.setSetting,
 };
 
 /** `projects.create: path: expected string, received number` — names the call and the field. */

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Engagement } from '../../../shared/model/engagement';
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
+import { blindCoderFor } from '../../store/repos/assignments';
 import { appendAudit } from '../../store/repos/audit';
 import { engagementsForDocument, getEngagement, isDeleted, markDeleted, toInput, writeEngagement } from '../../store/repos/engagements';
 import { currentCoderId } from '../coders';
@@ -43,7 +44,7 @@ function checkEvidence(db: Db, input: EngagementInput): void {
 }
 
 /** Save (create or update) and answer the inverse. Runs in one transaction with its audit entry. */
-export function saveEngagement(ctx: AppContext, input: EngagementInput): { engagement: Engagement; inverse: CodingCommand; issues: Issue[] } {
+export function saveEngagement(ctx: AppContext, input: EngagementInput, auditAction?: string): { engagement: Engagement; inverse: CodingCommand; issues: Issue[] } {
   const { db } = requireWritable(ctx);
   const coderId = currentCoderId(ctx);
   const id = input.id ?? randomUUID();
@@ -71,7 +72,7 @@ export function saveEngagement(ctx: AppContext, input: EngagementInput): { engag
   const wasDeleted = before ? isDeleted(db, id) : false;
   db.transaction(() => {
     writeEngagement(db, withId, { codebookId: codebook.id, codebookVersion: codebook.version, coderId, createdAt: draft.createdAt, revision: draft.revision });
-    appendAudit(db, { coderId, entity: 'engagement', entityId: id, action: before && !wasDeleted ? 'update' : before ? 'restore' : 'create', before: before && !wasDeleted ? toInput(before) : undefined, after: toInput(draft) });
+    appendAudit(db, { coderId, entity: 'engagement', entityId: id, action: auditAction ?? (before && !wasDeleted ? 'update' : before ? 'restore' : 'create'), before: before && !wasDeleted ? toInput(before) : undefined, after: toInput(draft) });
   })();
   ctx.emit('db.changed', { tables: ['engagements'] });
   const engagement = getEngagement(db, id)!;
@@ -99,7 +100,10 @@ export function get(ctx: AppContext, args: { id: string }): Engagement {
 }
 
 export function forDocument(ctx: AppContext, args: { documentId: string }): Engagement[] {
-  return engagementsForDocument(requireStore(ctx).db, args.documentId);
+  const { db } = requireStore(ctx);
+  const all = engagementsForDocument(db, args.documentId);
+  const only = blindCoderFor(db, args.documentId, currentCoderId(ctx));
+  return only ? all.filter((e) => e.coderId === only) : all;
 }
 
 export function list(ctx: AppContext, args: { limit: number; cursor: string | null }): { rows: EngagementSummary[]; total: number; nextCursor: string | null } {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CodingView } from '../features/coding/CodingView';
 import { ImportDialog } from '../features/import/ImportDialog';
 import type { ProjectInfo } from '../../../shared/model/project';
+import { CoderSwitch } from './CoderSwitch';
 import { type SectionId, sections } from './sections';
 import { liaison, subscribe } from './transport';
 import { useAsync } from './use-async';
@@ -35,7 +36,6 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
   }, []);
 
   const current = sections.find((s) => s.id === active)!;
-  const coder = coders.data?.coders.find((c) => c.id === coders.data?.currentId);
 
   return (
     <div className="shell" data-testid="shell">
@@ -99,12 +99,7 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
         </span>
         <span className="statusbar__spacer" />
         {project.readOnly && <span className="statusbar__item statusbar__warn">Read-only</span>}
-        {coder && (
-          <span className="statusbar__item" data-testid="current-coder" title="Every change is recorded under this coder">
-            <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />
-            {coder.name}
-          </span>
-        )}
+        {coders.data && <CoderSwitch coders={coders.data.coders} currentId={coders.data.currentId} onChanged={reloadCoders} />}
         <span className="statusbar__item muted">schema {project.schemaVersion}</span>
       </footer>
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
 import { EngagementsView } from '../features/engagements/EngagementsView';
 import { NetworkView } from '../features/network/NetworkView';
+import { ReviewView } from '../features/review/ReviewView';
 import { LibraryView } from '../features/library/LibraryView';
 import { EmptyState } from '../ui/EmptyState';
 
@@ -63,10 +64,6 @@ export const sections: Section[] = [
     label: 'Review',
     key: '5',
     icon: icon('M4 10l4 4 8-9'),
-    render: () => (
-      <EmptyState title="Nothing to review" testId="empty-review">
-        When two coders have coded the same articles, their agreement and the differences to adjudicate show here.
-      </EmptyState>
-    ),
+    render: (ctx) => <ReviewView openCoding={ctx.openCoding} />,
   },
 ];

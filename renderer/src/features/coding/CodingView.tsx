@@ -6,6 +6,7 @@ import type { Engagement, EvidenceField } from '../../../../shared/model/engagem
 import type { DocumentDetail } from '../../../../shared/model/library';
 import { liaison, subscribe } from '../../app/transport';
 import { type Draft, EngagementEditor } from './EngagementEditor';
+import { HistoryPanel } from './HistoryPanel';
 import { type Highlight, SourceText, type SourceTextHandle } from './SourceText';
 import { record, redo, undo, useUndoState } from './undo';
 
@@ -56,6 +57,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   const [showBoilerplate, setShowBoilerplate] = useState(true);
+  const [showHistory, setShowHistory] = useState(false);
   const source = useRef<SourceTextHandle>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: Draft } | null>(null);
   const undoState = useUndoState();
@@ -391,12 +393,27 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               </button>
             ))}
           </div>
+          {draft && (
+            <button type="button" className="btn btn--ghost btn--small" data-testid="open-history" onClick={() => void flush().then(() => setShowHistory(true))} title="Who changed this engagement, and when">
+              History
+            </button>
+          )}
           <button type="button" className="btn btn--small" data-testid="new-engagement" onClick={() => void newEngagement()} title="New engagement (N)">
             + New
           </button>
         </header>
         <div className="coding__editor">
-          {draft ? (
+          {showHistory && draft ? (
+            <HistoryPanel
+              engagementId={draft.id}
+              onClose={() => setShowHistory(false)}
+              onRestored={async () => {
+                const list = await loadEngagements();
+                const same = list.find((e) => e.id === draft.id);
+                if (same) setDraft(toDraft(same));
+              }}
+            />
+          ) : draft ? (
             <EngagementEditor
               draft={draft}
               codebook={codebook}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngagementInput } from '../../shared/contract-coding';
+import { DEFAULT_IMPORT_OPTIONS } from '../../shared/model/library';
+import { createProject, type Store } from '../store/open';
+import { verifyAuditChain } from '../store/repos/audit';
+import * as coders from './coders';
+import * as actors from './coding/actors';
+import * as engagements from './coding/engagements';
+import type { AppContext } from './context';
+import { runImport } from './import/import-service';
+import * as review from './review';
+
+const seedDir = path.resolve(import.meta.dirname, '../../../shared/fixtures/seed-articles');
+let dir: string;
+let store: Store;
+let ctx: AppContext;
+let doc: { id: string; text: string };
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-review-'));
+  store = createProject(path.join(dir, 'p.liaison'));
+  ctx = { mode: 'browser', version: 'test', userDataDir: dir, store, emit: () => {} };
+  await runImport(store, [seedDir], DEFAULT_IMPORT_OPTIONS, coders.currentCoderId(ctx), { workers: 1 });
+  doc = store.db.prepare("SELECT id, text FROM documents WHERE path LIKE '%000_%'").get() as { id: string; text: string };
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function meeting(moallim: string, araji: string, mode: string, topics: string[]): EngagementInput {
+  const start = doc.text.indexOf('met with');
+  return {
+    type: 'CONSULT', mode, date: { value: null, precision: 'unknown', inferred: false }, place: 'Baghdad', countryCode: 'IRQ',
+    participants: [{ actorId: moallim, role: 'visitor', title: null, sideId: null }, { actorId: araji, role: 'host', title: null, sideId: null }],
+    topics, outcomes: [], notes: '', confidence: 'high', status: 'coded',
+    sources: [{ documentId: doc.id, primary: true }], evidence: [{ documentId: doc.id, field: 'type', start, end: start + 8, quote: 'met with' }],
+  };
+}
+
+describe('review', () => {
+  it('double coding is blind, and agreement compares the two coders field by field', () => {
+    const first = coders.currentCoderId(ctx);
+    const second = coders.create(ctx, { name: 'Second Coder' }).id;
+    review.assign(ctx, { documentIds: [doc.id], coderIds: [first, second] });
+    const moallim = actors.save(ctx, { actor: { kind: 'person', name: 'Hussein Moallim', aliases: [], countryCode: 'SOM', roles: [], notes: '' } }).actor.id;
+    const araji = actors.save(ctx, { actor: { kind: 'person', name: 'Qasim al-Araji', aliases: [], countryCode: 'IRQ', roles: [], notes: '' } }).actor.id;
+    engagements.saveEngagement(ctx, meeting(moallim, araji, 'visit', ['counter-terrorism']));
+    coders.setCurrent(ctx, { id: second });
+    // The second coder does not see the first coder's engagement.
+    expect(engagements.forDocument(ctx, { documentId: doc.id })).toHaveLength(0);
+    engagements.saveEngagement(ctx, meeting(moallim, araji, 'third-location', ['counter-terrorism', 'intelligence-sharing']));
+    expect(engagements.forDocument(ctx, { documentId: doc.id })).toHaveLength(1);
+    // A reviewer (neither coder) sees both.
+    const reviewer = coders.create(ctx, { name: 'Reviewer' }).id;
+    coders.setCurrent(ctx, { id: reviewer });
+    expect(engagements.forDocument(ctx, { documentId: doc.id })).toHaveLength(2);
+    expect(review.queue(ctx, { coderId: second }).map((q) => q.documentId)).toEqual([doc.id]);
+
+    const { documents, rows } = review.agreement(ctx);
+    expect(documents).toHaveLength(1);
+    const project = (field: string) => rows.find((r) => r.scope === 'project' && r.field === field)!;
+    expect(project('type').percentAgreement).toBe(1);
+    expect(project('mode').percentAgreement).toBe(0);
+    expect(project('topics').percentAgreement).toBe(0);
+    expect(project('participants').percentAgreement).toBe(1);
+    expect(review.agreementCsvFile(ctx).csv.split('\n')[0]).toContain('field');
+  });
+
+  it('keeps the history of an engagement and restores an earlier version, recording the restore', () => {
+    const a = actors.save(ctx, { actor: { kind: 'person', name: 'A', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const b = actors.save(ctx, { actor: { kind: 'person', name: 'B', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const { engagement } = engagements.saveEngagement(ctx, meeting(a, b, 'visit', []));
+    engagements.saveEngagement(ctx, { ...meeting(a, b, 'phone', []), id: engagement.id });
+    const history = review.history(ctx, { id: engagement.id });
+    expect(history.map((h) => h.action)).toEqual(['create', 'update']);
+    expect(history[0].snapshot?.mode).toBe('visit');
+    review.restore(ctx, { id: engagement.id, seq: history[0].seq });
+    expect(engagements.get(ctx, { id: engagement.id }).mode).toBe('visit');
+    const after = review.history(ctx, { id: engagement.id });
+    expect(after.at(-1)?.action).toBe(`restore:${history[0].seq}`);
+    expect(verifyAuditChain(store.db).breaks).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Review calls (spread into `calls` in contract.ts): assignments and queues, agreement between
+ * two coders, and the history of an engagement with restore.
+ */
+import { z } from 'zod';
+import type { CallDef } from './contract';
+import type { CodingCommand, EngagementInput } from './contract-coding';
+import type { Engagement } from './model/engagement';
+import type { AgreementRow } from './review/agreement';
+
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I, doc: string): CallDef<I, O> => ({ input, doc });
+const id = z.string().min(1).max(64);
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  coder: { id: string; name: string; color: string };
+  action: string;
+  /** The engagement as this entry left it (null after a delete). */
+  snapshot: (EngagementInput & { id: string }) | null;
+}
+
+export interface QueueItem {
+  documentId: string;
+  title: string | null;
+  coders: { id: string; name: string }[];
+  /** Engagements the asking coder has coded for it. */
+  mine: number;
+}
+
+export interface DoubleCoded {
+  documentId: string;
+  title: string | null;
+  coderA: { id: string; name: string; engagements: number };
+  coderB: { id: string; name: string; engagements: number };
+}
+
+export const agreementCalls = {
+  /** Assign documents to one coder, or two for blind double coding (replaces earlier assignments). */
+  'review.assign': call<{ assigned: number }>()(
+    z.object({ documentIds: z.array(id).min(1).max(100_000), coderIds: z.array(id).min(1, 'choose one or two coders').max(2, 'at most two coders per document') }).strict(),
+    'Assign documents to one or two coders.',
+  ),
+  /** The documents assigned to a coder (the current one by default). */
+  'review.queue': call<QueueItem[]>()(z.object({ coderId: id.optional() }).strict(), 'A coder’s queue of assigned documents.'),
+  /** Documents coded by two coders, with their agreement per field, per document and for the project. */
+  'review.agreement': call<{ documents: DoubleCoded[]; rows: AgreementRow[] }>()(z.object({}).strict(), 'Agreement between coders on double-coded documents.'),
+  /** The same agreement table as CSV. */
+  'review.agreementCsv': call<{ fileName: string; csv: string }>()(z.object({}).strict(), 'The agreement table as CSV.'),
+  /** The engagements two coders made for one document, side by side (for adjudication). */
+  'review.compare': call<{ a: Engagement[]; b: Engagement[] }>()(z.object({ documentId: id, coderA: id, coderB: id }).strict(), 'Two coders’ engagements for one document.'),
+
+  /** Every recorded version of an engagement: who, when, what. */
+  'engagements.history': call<HistoryEntry[]>()(z.object({ id }).strict(), 'The audit history of an engagement.'),
+  /** Make an earlier version the current one (the restore is itself recorded). */
+  'engagements.restore': call<{ engagement: Engagement; inverse: CodingCommand }>()(z.object({ id, seq: z.number().int().min(1) }).strict(), 'Restore an earlier version of an engagement.'),
+} as const;
