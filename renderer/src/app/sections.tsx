@@ -4,7 +4,6 @@ import { EngagementsView } from '../features/engagements/EngagementsView';
 import { NetworkView } from '../features/network/NetworkView';
 import { ReviewView } from '../features/review/ReviewView';
 import { LibraryView } from '../features/library/LibraryView';
-import { EmptyState } from '../ui/EmptyState';
 
 export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review';
 

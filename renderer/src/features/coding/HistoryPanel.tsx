@@ -4,7 +4,7 @@ import { liaison } from '../../app/transport';
 import { formatDateTime } from '../../ui/format';
 import { record } from './undo';
 
-function describe(h: HistoryEntry): string {
+function describeEntry(h: HistoryEntry): string {
   if (h.action === 'create') return 'created';
   if (h.action === 'delete') return 'deleted';
   if (h.action.startsWith('restore:')) return `restored the version of entry ${h.action.slice(8)}`;
@@ -35,7 +35,7 @@ export function HistoryPanel({ engagementId, onRestored, onClose }: { engagement
             <span className="coder-dot" style={{ background: h.coder.color }} aria-hidden="true" />
             <div className="history__text">
               <div>
-                <strong>{h.coder.name}</strong> {describe(h)}
+                <strong>{h.coder.name}</strong> {describeEntry(h)}
                 {h.snapshot ? ` — ${h.snapshot.type}${h.snapshot.mode ? ` · ${h.snapshot.mode}` : ''}, ${h.snapshot.participants.length} participants, ${h.snapshot.status}` : ''}
               </div>
               <div className="muted small">

@@ -1,6 +1,6 @@
 import { memo, useRef, useState } from 'react';
 import type { DocumentFormat } from '../../../../shared/model/document';
-import type { DocumentFacets, DocumentFilters, DuplicateStatus, FacetValue } from '../../../../shared/model/library';
+import type { CodingStatus, DocumentFacets, DocumentFilters, DuplicateStatus, FacetValue } from '../../../../shared/model/library';
 
 export type Filters = Omit<DocumentFilters, 'query'>;
 
@@ -131,6 +131,13 @@ export const FacetsPanel = memo(function FacetsPanel({ facets: fresh, filters, o
         values={facets.duplicates}
         isActive={(v) => filters.duplicates?.includes(v as DuplicateStatus) ?? false}
         onPick={(v) => set({ duplicates: toggle(filters.duplicates, v as DuplicateStatus) })}
+      />
+      <FacetGroup
+        title="Coding"
+        facet="coding"
+        values={facets.coding}
+        isActive={(v) => filters.coding?.includes(v as CodingStatus) ?? false}
+        onPick={(v) => set({ coding: toggle(filters.coding, v as CodingStatus) })}
       />
       <FacetGroup
         title="Relevance"

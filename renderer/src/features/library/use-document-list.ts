@@ -26,7 +26,7 @@ const MAX_PAGE = 500;
 /**
  * The library's rows, page by page, as the SQL keyset cursor hands them out. New params replace
  * the rows when their first page arrives (no flash of empty); answers to older params are
- * dropped; a `db.changed` on documents reloads what is shown.
+ * dropped; a `db.changed` on documents (or engagements: the coding columns) reloads what is shown.
  */
 export function useDocumentList(params: ListParams): DocumentList {
   const [state, setState] = useState<Omit<DocumentList, 'loadMore'>>({ rows: [], total: 0, nextCursor: null, ready: false, loading: true, error: null });
@@ -62,7 +62,7 @@ export function useDocumentList(params: ListParams): DocumentList {
   useEffect(
     () =>
       subscribe('db.changed', ({ tables }) => {
-        if (tables.includes('documents')) loadFirst(Math.min(MAX_PAGE, Math.max(PAGE, stateRef.current.rows.length)));
+        if (tables.includes('documents') || tables.includes('engagements')) loadFirst(Math.min(MAX_PAGE, Math.max(PAGE, stateRef.current.rows.length)));
       }),
     [loadFirst],
   );

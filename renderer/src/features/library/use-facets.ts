@@ -8,6 +8,6 @@ export function useFacets(filters: DocumentFilters): { data: DocumentFacets | un
   const key = JSON.stringify(filters);
   const facets = useAsync(() => liaison.documents.facets(JSON.parse(key) as DocumentFilters), key);
   const reload = facets.reload;
-  useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('documents') && reload()), [reload]);
+  useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('documents') || tables.includes('engagements')) && reload()), [reload]);
   return { data: facets.data, error: facets.error };
 }
