@@ -31,10 +31,14 @@ export type AnalysisFilter = z.infer<typeof analysisFilterSchema>;
 
 const level = z.enum(['actors', 'sides']);
 
+/** The order of the engagements table, applied in SQL before the limit (undated and unplaced last). */
+export const engagementSortSchema = z.object({ by: z.enum(['date', 'type', 'place', 'status', 'updated']), direction: z.enum(['asc', 'desc']) }).strict();
+export type EngagementSort = z.infer<typeof engagementSortSchema>;
+
 export const analysisCalls = {
-  /** Engagements matching the filters (filtered in SQL), newest first. */
+  /** Engagements matching the filters (filtered and sorted in SQL), newest first unless `sort` says otherwise. */
   'analysis.engagements': call<{ rows: EngagementSummary[]; total: number }>()(
-    z.object({ filter: analysisFilterSchema.default({}), limit: z.number().int().min(1).max(50_000).default(5000) }).strict(),
+    z.object({ filter: analysisFilterSchema.default({}), limit: z.number().int().min(1).max(50_000).default(5000), sort: engagementSortSchema.optional() }).strict(),
     'Engagements matching the filters.',
   ),
   /** The network of actors or sides for the filtered engagements. */

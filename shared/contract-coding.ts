@@ -115,6 +115,14 @@ export interface EngagementSummary {
   documentIds: string[];
   coderId: string;
   updatedAt: string;
+  /** Filled by `analysis.engagements` (the analysis table); other listings may leave them out. */
+  topics?: string[];
+  outcomes?: string[];
+  /** ISO alpha-3 of where it happened. */
+  countryCode?: string | null;
+  /** Distinct sides (countries, organisations) in participant order, as the graph and groups see them. */
+  sides?: { id: string; label: string }[];
+  coderName?: string;
 }
 
 export const codingCalls = {

@@ -1,7 +1,7 @@
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { rangesOf, replaceRanges } from '../../store/repos/documents';
-import { cleanHash, documentFingerprint, findBatchRepeats, searchableText, signatureToBytes } from './clean';
+import { findBatchRepeats, searchableText } from './clean';
 import { countWords } from './prepare';
 
 /** Larger outlet groups are counted in slices of this many documents, to bound memory. */
@@ -9,8 +9,8 @@ const GROUP_SLICE = 5000;
 
 /**
  * Lines an outlet prints on every page are found only across the batch, after its files are in.
- * Each affected document gets them added to its ranges and its search row, hashes and
- * fingerprint refreshed. The text is never touched.
+ * Each affected document gets them added to its ranges and its search row refreshed. The text is
+ * never touched.
  */
 export function applyBatchRepeats(db: Db, batchId: string): number {
   const outlets = prepared<[string], { outlet: string | null }>(db, 'SELECT DISTINCT outlet FROM documents WHERE batch_id = ?').all(batchId);
@@ -18,7 +18,7 @@ export function applyBatchRepeats(db: Db, batchId: string): number {
     db,
     'SELECT rowid, id, text, outlet FROM documents WHERE batch_id = ? AND outlet IS ? AND rowid > ? ORDER BY rowid LIMIT ?',
   );
-  const update = prepared(db, 'UPDATE documents SET clean_hash = ?, minhash = ?, shingles = ?, words = ? WHERE rowid = ?');
+  const update = prepared(db, 'UPDATE documents SET words = ? WHERE rowid = ?');
   // CAST: FTS5 ignores a REAL rowid constraint (JS numbers bind as REAL) and would update every row.
   const fts = prepared(db, 'UPDATE documents_fts SET body = ? WHERE rowid = CAST(? AS INTEGER)');
   let changed = 0;
@@ -38,9 +38,11 @@ export function applyBatchRepeats(db: Db, batchId: string): number {
           // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
           const ranges = [...rangesOf(db, d.rowid), ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
           const searchable = searchableText(d.text, ranges);
-          const fp = documentFingerprint(searchable);
           replaceRanges(db, d.rowid, ranges);
-          update.run(cleanHash(d.text, ranges), fp.length > 0 ? Buffer.from(signatureToBytes(fp.signature)) : null, fp.length, countWords(searchable), d.rowid);
+          // The duplicate fingerprints (clean hash, MinHash) stay those of the per-document pass:
+          // they must not depend on which batch a copy arrived in, or copies of one article
+          // imported in different batches would stop matching.
+          update.run(countWords(searchable), d.rowid);
           fts.run(searchable, d.rowid);
           changed++;
         }

@@ -275,12 +275,15 @@ function collect(a: CompareSide, b: CompareSide, ta: Tokens, tb: Tokens, ops: Op
   const anchors: number[] = [0, 0];
   let common = 0;
 
-  /** Marks for tokens [from, to) of one side: one run per stretch of tokens with only spaces between. */
+  /**
+   * Marks for tokens [from, to) of one side: one run per stretch of tokens with only spaces
+   * between (not line breaks: a mark never crosses a paragraph, so paragraphs stay paragraphs).
+   */
   const mark = (t: Tokens, text: string, from: number, to: number, hunk: number, out: number[]) => {
     let runStart = -1;
     for (let i = from; i < to; i++) {
       if (runStart < 0) runStart = t.start[i];
-      const joined = i + 1 < to && t.start[i + 1] >= t.end[i] && /^\s*$/.test(text.slice(t.end[i], t.start[i + 1]));
+      const joined = i + 1 < to && t.start[i + 1] >= t.end[i] && /^[^\S\n]*$/.test(text.slice(t.end[i], t.start[i + 1]));
       if (!joined) {
         out.push(runStart, t.end[i], hunk);
         runStart = -1;

@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LibrarySort } from '../../../../shared/model/library';
 import { liaison } from '../../app/transport';
+import { downloadText } from '../../ui/download';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { CompareView } from '../compare/CompareView';
 import { ReaderView } from '../reader/ReaderView';
-import { DocumentTable } from './DocumentTable';
+import { ColumnsMenu } from './ColumnsMenu';
+import { DocumentTable, type RowClick } from './DocumentTable';
 import { FacetsPanel, type Filters } from './FacetsPanel';
 import { SearchBox } from './SearchBox';
+import { SelectionBar } from './SelectionBar';
+import { selectionCsv, selectionFileName } from './selection-csv';
+import { useColumnLayout } from './use-column-layout';
 import { useDocumentList } from './use-document-list';
 import { useFacets } from './use-facets';
+import { useSelection } from './use-selection';
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -22,8 +29,10 @@ function isForSomethingElse(e: KeyboardEvent): boolean {
 
 /**
  * The analyst's home: search, facets and the documents table; the reader opens over it (row
- * click or Enter) and Esc comes back to the same place in the list. Keys: / search, j/k or the
- * arrows move, Enter opens, x marks (not) relevant.
+ * click or Enter) and Esc comes back to the same place in the list; a comparison of two
+ * documents opens over both. Keys: / search, j/k or the arrows move, Enter opens, space (or
+ * Ctrl/Shift-click, Shift+arrows) selects, c compares the two selected, x marks the selection
+ * (or the current row) (not) relevant, Esc clears the selection.
  */
 export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Open the coding screen on a document. */ onCode?: (documentId: string) => void }) {
   const [filters, setFilters] = useState<Filters>({});
@@ -31,6 +40,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   const [sortChoice, setSortChoice] = useState<{ sort: LibrarySort; direction: 'asc' | 'desc' } | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [compare, setCompare] = useState<{ a: string; b: string } | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const [focusSearch, setFocusSearch] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -48,6 +58,8 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   const list = useDocumentList(params);
   const facets = useFacets(facetFilters);
   const { rows, loadMore, nextCursor } = list;
+  const columns = useColumnLayout();
+  const selection = useSelection(rows);
 
   const badQuery = list.error?.code === 'bad-query' ? list.error.message : null;
   const filtered = query !== '' || Object.keys(filters).length > 0;
@@ -94,6 +106,34 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
     },
     [rows],
   );
+  const setExcluded = useCallback((ids: string[], excluded: boolean) => {
+    if (ids.length) liaison.documents.setExcluded({ ids, excluded }).catch(setActionError);
+  }, []);
+
+  const selected = selection.rows;
+  /** The two documents `c` compares: the two selected, or the one selected and the current row. */
+  const comparePair = useMemo((): { a: string; b: string } | null => {
+    if (selected.length === 2) return { a: selected[0].id, b: selected[1].id };
+    if (selected.length === 1 && activeId && activeId !== selected[0].id) return { a: selected[0].id, b: activeId };
+    return null;
+  }, [selected, activeId]);
+  const exportSelection = useCallback(() => {
+    if (selected.length) downloadText(selectionFileName(), selectionCsv(selected), 'text/csv');
+  }, [selected]);
+
+  const onRowClick = useCallback(
+    (id: string, how: RowClick) => {
+      if (how.shiftKey) selection.range(id, activeId, how.toggleKey);
+      else if (how.toggleKey) selection.toggle(id);
+      else open(id);
+    },
+    [selection, activeId, open],
+  );
+  const onToggleSelect = useCallback((id: string, range: boolean) => (range ? selection.range(id, activeId, true) : selection.toggle(id)), [selection, activeId]);
+  const onToggleAll = useCallback(() => {
+    if (rows.length > 0 && rows.every((r) => selection.ids.has(r.id))) selection.clear();
+    else selection.add(rows.map((r) => r.id));
+  }, [rows, selection]);
 
   useEffect(() => {
     if (focusSearch === 0) return;
@@ -103,7 +143,8 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isForSomethingElse(e)) return;
+      // The comparison keeps its own keys while it is open.
+      if (compare || isForSomethingElse(e)) return;
       if (e.key === '/') {
         e.preventDefault();
         setOpenId(null);
@@ -121,23 +162,45 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
         return;
       }
       const at = activeId ? rows.findIndex((r) => r.id === activeId) : -1;
-      if (e.key === 'j' || e.key === 'ArrowDown' || e.key === 'k' || e.key === 'ArrowUp') {
+      const onControl = (e.target as HTMLElement | null)?.closest?.('button, a, input');
+      const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+      if (key === 'j' || key === 'ArrowDown' || key === 'k' || key === 'ArrowUp') {
         e.preventDefault();
-        const down = e.key === 'j' || e.key === 'ArrowDown';
+        const down = key === 'j' || key === 'ArrowDown';
         const next = Math.max(0, Math.min(rows.length - 1, at + (down ? 1 : -1)));
-        if (rows[next]) setActiveId(rows[next].id);
+        if (rows[next]) {
+          setActiveId(rows[next].id);
+          // Shift extends the selection over the rows passed.
+          if (e.shiftKey) selection.add(at >= 0 ? [rows[at].id, rows[next].id] : [rows[next].id]);
+        }
         if (down && next >= rows.length - 5) loadMore();
-      } else if (e.key === 'Enter' && at >= 0 && !(e.target as HTMLElement | null)?.closest?.('button, a')) {
+      } else if (key === 'Enter' && at >= 0 && !onControl) {
         e.preventDefault();
         open(rows[at].id);
-      } else if (e.key === 'x' && at >= 0) {
+      } else if (key === ' ' && at >= 0 && !onControl) {
+        e.preventDefault();
+        selection.toggle(rows[at].id);
+      } else if (key === 'c' && comparePair) {
+        e.preventDefault();
+        setCompare(comparePair);
+      } else if (key === 'x' && selected.length > 0) {
+        e.preventDefault();
+        // All marked already: mark them relevant again; otherwise mark them all.
+        setExcluded(
+          selected.map((r) => r.id),
+          !selected.every((r) => r.excluded),
+        );
+      } else if (key === 'x' && at >= 0) {
         e.preventDefault();
         toggleExcluded(rows[at].id);
+      } else if (key === 'Escape' && selected.length > 0) {
+        e.preventDefault();
+        selection.clear();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openId, activeId, rows, step, close, open, loadMore, toggleExcluded]);
+  }, [openId, compare, activeId, rows, step, close, open, loadMore, toggleExcluded, selection, selected, comparePair, setExcluded]);
 
   const onSort = useCallback((s: LibrarySort, d: 'asc' | 'desc') => setSortChoice({ sort: s, direction: d }), []);
   const clearAll = () => {
@@ -163,9 +226,9 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   }
 
   return (
-    <div className="library" data-testid="library" data-state={list.ready ? 'ready' : 'loading'}>
+    <div className="library" data-testid="library" data-state={list.ready && columns.ready ? 'ready' : 'loading'}>
       {actionError && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
-      <div className="library__list" inert={openId !== null}>
+      <div className="library__list" inert={openId !== null || compare !== null}>
         <div className="library__toolbar">
           <SearchBox ref={searchRef} query={query} onQuery={onQuery} error={badQuery} onLeave={() => searchRef.current?.blur()} />
           <span className="library__count" data-testid="library-count">
@@ -181,7 +244,25 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
               Best matches first
             </button>
           )}
+          <span className="library__spacer" />
+          <ColumnsMenu layout={columns.layout} onLayout={columns.update} onReset={columns.reset} />
         </div>
+        {selected.length > 0 && (
+          <SelectionBar
+            rows={selected}
+            canCompare={comparePair !== null}
+            onOpen={() => open(selected[0].id)}
+            onCompare={() => comparePair && setCompare(comparePair)}
+            onExclude={(excluded) =>
+              setExcluded(
+                selected.map((r) => r.id),
+                excluded,
+              )
+            }
+            onExport={exportSelection}
+            onClear={selection.clear}
+          />
+        )}
         <div className="library__body">
           <FacetsPanel facets={facets.data} filters={filters} onChange={setFilters} />
           <div className="library__table">
@@ -198,16 +279,21 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
                   </button>
                 )}
               </div>
-            ) : (
+            ) : !columns.ready ? null : (
               <DocumentTable
                 rows={rows}
                 total={list.total}
                 sort={sort}
                 direction={direction}
                 onSort={onSort}
+                layout={columns.layout}
+                onLayout={columns.update}
                 activeId={activeId}
                 onActivate={setActiveId}
-                onOpen={open}
+                onRowClick={onRowClick}
+                selected={selection.ids}
+                onToggleSelect={onToggleSelect}
+                onToggleAll={onToggleAll}
                 hasMore={nextCursor !== null}
                 loading={list.loading}
                 onLoadMore={loadMore}
@@ -217,7 +303,34 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
           </div>
         </div>
       </div>
-      {openId && <ReaderView id={openId} query={query} index={openIndex >= 0 ? openIndex : -1} total={list.total} onBack={close} onStep={step} onOpen={open} onCode={onCode} onError={setActionError} />}
+      {openId && (
+        <ReaderView
+          id={openId}
+          query={query}
+          index={openIndex >= 0 ? openIndex : -1}
+          total={list.total}
+          onBack={close}
+          onStep={step}
+          onOpen={open}
+          onCode={onCode}
+          onCompare={(a, b) => setCompare({ a, b })}
+          paused={compare !== null}
+          onError={setActionError}
+        />
+      )}
+      {compare && (
+        <CompareView
+          key={`${compare.a}:${compare.b}`}
+          a={compare.a}
+          b={compare.b}
+          onBack={() => setCompare(null)}
+          onSwap={() => setCompare({ a: compare.b, b: compare.a })}
+          onOpen={(id) => {
+            setCompare(null);
+            open(id);
+          }}
+        />
+      )}
     </div>
   );
 }
