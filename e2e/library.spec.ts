@@ -1,28 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { expect, expectAppState, seedDir, test } from './fixtures';
-
-const cli = path.resolve(import.meta.dirname, '..', 'bin', 'liaison.js');
-
-/** A project holding the five seed articles, made with the CLI; returns its path and each file's document id. */
-function seedProject(dir: string): { file: string; idOf: (name: string) => string } {
-  const file = path.join(dir, 'seed.liaison');
-  const env = { ...process.env, LIAISON_USER_DATA: path.join(dir, 'user-data') };
-  const summary = JSON.parse(execFileSync(process.execPath, [cli, 'import', seedDir, '--project', file, '--json'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { imported: number };
-  expect(summary.imported).toBe(5);
-  const docs = execFileSync(process.execPath, [cli, 'documents', '--project', file, '--json'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { id: string; path: string });
-  return {
-    file,
-    idOf: (name) => {
-      const d = docs.find((x) => x.path.endsWith(name));
-      if (!d) throw new Error(`no document for ${name}`);
-      return d.id;
-    },
-  };
-}
+import { expect, expectAppState, rawCall, test } from './fixtures';
+import { seedProject } from './seed-project';
 
 test('library: list, search with snippets, read with boilerplate dimmed, edit a date, j/k', async ({ liaison }) => {
   const { file, idOf } = seedProject(liaison.dir);
@@ -126,11 +105,11 @@ test('library: list, search with snippets, read with boilerplate dimmed, edit a 
   await expect(reader).toHaveAttribute('data-state', 'ready');
   await page.keyboard.press('Escape');
   await expect(reader).toBeHidden();
-  await expect(page.locator('[data-testid="document-row"][aria-selected="true"]')).toHaveAttribute('data-id', order[1]!);
+  await expect(page.locator('[data-testid="document-row"][data-active="true"]')).toHaveAttribute('data-id', order[1]!);
 
   // Keyboard in the list: j moves, Enter opens, x marks not relevant (and back).
   await page.keyboard.press('j');
-  await expect(page.locator('[data-testid="document-row"][aria-selected="true"]')).toHaveAttribute('data-id', order[2]!);
+  await expect(page.locator('[data-testid="document-row"][data-active="true"]')).toHaveAttribute('data-id', order[2]!);
   await page.keyboard.press('x');
   await expect(page.locator(`[data-testid="document-row"][data-id="${order[2]}"]`)).toHaveClass(/doc-table__row--excluded/);
   await page.getByTestId('facet-excluded-value').filter({ hasText: 'Not relevant' }).click();
@@ -179,4 +158,130 @@ test('an empty project says how to import, and the button opens the import dialo
   await expect(page.getByTestId('empty-library')).toBeVisible();
   await page.getByTestId('library-import').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
+});
+
+test('library: columns hide, move and resize, and stay so after a reload', async ({ liaison }) => {
+  const { file } = seedProject(liaison.dir);
+  const page = await liaison.launch({ project: file });
+  const rows = page.getByTestId('document-row');
+  await expect(rows).toHaveCount(5);
+  const headers = () => page.locator('thead th[data-testid^="column-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)));
+  expect(await headers()).toEqual(['title', 'outlet', 'publishedAt', 'place', 'words', 'duplicates', 'engagements', 'coding']);
+
+  // Hide the outlet, move words before the date, widen the date by dragging its edge.
+  await page.getByTestId('columns-menu-toggle').click();
+  await expect(page.getByTestId('columns-menu')).toBeVisible();
+  await page.getByTestId('column-toggle-outlet').uncheck();
+  await expect(page.getByTestId('column-outlet')).toHaveCount(0);
+  await expect(page.locator('.doc-table__cell--outlet')).toHaveCount(0);
+  await page.getByTestId('column-up-words').click();
+  await page.getByTestId('column-up-words').click();
+  await page.getByTestId('column-up-words').click();
+  await liaison.screenshot(page, 'library-columns');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('columns-menu')).toBeHidden();
+  expect(await headers()).toEqual(['title', 'words', 'publishedAt', 'place', 'duplicates', 'engagements', 'coding']);
+
+  const width = async () => (await page.getByTestId('column-publishedAt').boundingBox())!.width;
+  const before = await width();
+  const edge = (await page.getByTestId('resize-publishedAt').boundingBox())!;
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 60, edge.y + edge.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(width).toBeGreaterThan(before + 50);
+  const widened = await width();
+  // The cells follow their header.
+  expect((await page.locator('.doc-table__cell--publishedAt').first().boundingBox())!.width).toBeCloseTo(widened, 0);
+
+  // Saved in the project file (after a short settle), and read back after a reload.
+  await expect
+    .poll(async () => ((await rawCall(page, 'settings.get', { key: 'library.columns' })).body as { value: { hidden?: string[]; sizes?: Record<string, number> } | null }).value)
+    .toMatchObject({ hidden: expect.arrayContaining(['outlet']), sizes: { publishedAt: expect.any(Number) } });
+  await page.reload();
+  await expectAppState(page, 'project');
+  await expect(rows).toHaveCount(5);
+  expect(await headers()).toEqual(['title', 'words', 'publishedAt', 'place', 'duplicates', 'engagements', 'coding']);
+  await expect(page.getByTestId('column-outlet')).toHaveCount(0);
+  expect(await width()).toBeCloseTo(widened, 0);
+
+  // Reset brings the default layout back.
+  await page.getByTestId('columns-menu-toggle').click();
+  await page.getByTestId('columns-reset').click();
+  await page.keyboard.press('Escape');
+  expect(await headers()).toEqual(['title', 'outlet', 'publishedAt', 'place', 'words', 'duplicates', 'engagements', 'coding']);
+});
+
+test('library: select rows, mark them, export them as CSV; coding columns and facet', async ({ liaison }) => {
+  const { file, idOf } = seedProject(liaison.dir);
+  const page = await liaison.launch({ project: file });
+  const rows = page.getByTestId('document-row');
+  await expect(rows).toHaveCount(5);
+  const order = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+  const row = (id: string) => page.locator(`[data-testid="document-row"][data-id="${id}"]`);
+
+  // Checkbox, then Shift+checkbox: a range. Ctrl+click adds one; space on the current row removes it.
+  await row(order[0]).getByTestId('row-select').click();
+  await row(order[2]).getByTestId('row-select').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  await row(order[4]).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('4 selected');
+  await expect(page.getByTestId('reader')).toBeHidden();
+  await expect(row(order[4])).toHaveAttribute('aria-selected', 'true');
+  await expect(row(order[3])).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected');
+  await liaison.screenshot(page, 'library-selection');
+
+  // Not relevant for the whole selection, then relevant again.
+  await page.getByTestId('selection-exclude').click();
+  for (const id of order.slice(0, 3)) await expect(row(id)).toHaveClass(/doc-table__row--excluded/);
+  await expect(row(order[3])).not.toHaveClass(/doc-table__row--excluded/);
+  await page.getByTestId('selection-include').click();
+  for (const id of order.slice(0, 3)) await expect(row(id)).not.toHaveClass(/doc-table__row--excluded/);
+
+  // Two rows, exported as CSV: a download with a header and one line per row.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('selection-bar')).toBeHidden();
+  await row(order[1]).click({ modifiers: ['ControlOrMeta'] });
+  await row(order[3]).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('selection-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^liaison-selection-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('id,title,outlet,published,place,batch,format,words,duplicate_status,duplicate_set,engagements,coding_status,relevant');
+  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([order[1], order[3]]);
+  await page.keyboard.press('Escape');
+
+  // A draft engagement citing 000: its row says so, and the coding facet counts it.
+  const id000 = idOf('000_01088ec9213a716d.txt');
+  const saved = await rawCall(page, 'engagements.save', {
+    engagement: {
+      type: 'CONSULT',
+      mode: null,
+      date: { value: null, precision: 'unknown', inferred: false },
+      place: null,
+      countryCode: null,
+      participants: [],
+      topics: [],
+      outcomes: [],
+      notes: '',
+      confidence: 'medium',
+      status: 'draft',
+      sources: [{ documentId: id000, primary: true }],
+      evidence: [],
+    },
+  });
+  expect(JSON.stringify(saved.body)).toContain('"engagement"');
+  await expect(row(id000).locator('.doc-table__cell--coding')).toHaveText('draft');
+  await expect(row(id000).locator('.doc-table__cell--engagements')).toHaveText('1');
+  const draft = page.getByTestId('facet-coding-value').filter({ hasText: 'Draft' });
+  await expect(draft).toContainText('1');
+  await expect(page.getByTestId('facet-coding-value').filter({ hasText: 'Not coded' })).toContainText('4');
+  await draft.click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-id', id000);
+  await page.getByTestId('clear-filters').click();
+  await expect(rows).toHaveCount(5);
 });

@@ -64,9 +64,21 @@ test('two coders code the same article blind; the reviewer sees their agreement 
   await expect(table.locator('[data-field="mode"]')).toContainText('0%');
   await liaison.screenshot(page, 'review-agreement');
 
-  // The reviewer sees both coders' engagements, and each one's history.
+  // Adjudicate: the mode differs; take B's, say why; the final record is made, originals kept.
+  await page.getByTestId('adjudicate').first().click();
+  await expect(page.getByTestId('adjudicate-view')).toBeVisible();
+  await expect(page.locator('[data-testid="adjudicate-field"][data-field="mode"]')).toHaveAttribute('data-differs', 'true');
+  await expect(page.locator('[data-testid="adjudicate-field"][data-field="type"]')).toHaveAttribute('data-differs', 'false');
+  await page.getByTestId('take-b-mode').check();
+  await page.getByTestId('adjudicate-reason').fill('They met in Baghdad, not a third location: visit is wrong; B read the dateline.');
+  await page.getByTestId('adjudicate-submit').click();
+  await expect(page.getByTestId('adjudicate-message')).toContainText('Final record made');
+  await liaison.screenshot(page, 'review-adjudicate');
+  await page.getByText('← Review').click();
+
+  // The reviewer sees both coders' engagements and the final record, and each one's history.
   await page.getByTestId('agreement-documents').locator('tbody tr').first().click();
-  await expect(page.getByTestId('engagement-tab')).toHaveCount(2);
+  await expect(page.getByTestId('engagement-tab')).toHaveCount(3);
   await page.getByTestId('open-history').click();
   await expect(page.getByTestId('history-entry')).not.toHaveCount(0);
   await expect(page.getByTestId('history-entry').first()).toContainText('created');

@@ -52,6 +52,28 @@ export const agreementCalls = {
   /** The engagements two coders made for one document, side by side (for adjudication). */
   'review.compare': call<{ a: Engagement[]; b: Engagement[] }>()(z.object({ documentId: id, coderA: id, coderB: id }).strict(), 'Two coders’ engagements for one document.'),
 
+  /**
+   * Make the final record of an engagement two coders coded: per field, coder A's or B's value;
+   * the result is a new engagement (status adjudicated) and both originals stay.
+   */
+  'review.adjudicate': call<{ engagement: Engagement }>()(
+    z
+      .object({
+        documentId: id,
+        aId: id.nullable(),
+        bId: id.nullable(),
+        choices: z.partialRecord(z.enum(['type', 'mode', 'date', 'place', 'participants', 'topics', 'outcomes']), z.enum(['a', 'b'])),
+        reason: z.string().trim().min(3, 'say why (at least a few words)').max(5000),
+      })
+      .strict(),
+    'Make the final record from two coders’ engagements.',
+  ),
+  /** Adjudications made for a document. */
+  'review.adjudications': call<{ id: string; finalId: string; aId: string | null; bId: string | null; reason: string; coder: string; at: string }[]>()(
+    z.object({ documentId: id }).strict(),
+    'Adjudications of a document.',
+  ),
+
   /** Every recorded version of an engagement: who, when, what. */
   'engagements.history': call<HistoryEntry[]>()(z.object({ id }).strict(), 'The audit history of an engagement.'),
   /** Make an earlier version the current one (the restore is itself recorded). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { agreementCalls } from './contract-agreement';
 import { analysisCalls } from './contract-analysis';
+import { bundleCalls } from './contract-bundles';
 import { codingCalls } from './contract-coding';
 import {
   DEFAULT_IMPORT_OPTIONS,
@@ -84,6 +85,7 @@ const publishedDate = z
 export const calls = {
   ...codingCalls,
   ...analysisCalls,
+  ...bundleCalls,
   ...agreementCalls,
   /** Version, mode (electron or browser) and the user-data folder of the running app. */
   'app.info': call<AppInfo>()(empty, 'Version, mode and paths of the running app.'),

@@ -24,6 +24,10 @@ Commands:
   verify --project FILE [--json]            Check the audit chain and every evidence span
   export engagements --project FILE --format csv|xlsx|json|plover|dyads [--out FILE]
   export graph --project FILE --level actors|countries --format gexf|graphml [--out FILE]
+  bundle export --project FILE --out FILE [--coder ID] [--since TIME]
+                                            Write coding work as a bundle file for another machine
+  bundle import FILE --project FILE [--json]
+                                            Merge a bundle; conflicting edits are listed, never overwritten (exit 4: refused)
   help                                      This text
 
 Run "liaison <command> --help" for the options of a command.`;
@@ -82,6 +86,11 @@ async function serve(argv: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'bundle') {
+    // Handles its own usage errors; exit 4 when a bundle is refused (see bundle-command.ts).
+    const { runBundleCommand } = await import('./bundle-command');
+    return runBundleCommand(argv.slice(1));
+  }
   if (['import', 'documents', 'search', 'verify', 'export'].includes(argv[0])) {
     const { runDataCommand } = await import('./data-commands');
     try {

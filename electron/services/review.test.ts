@@ -68,6 +68,15 @@ describe('review', () => {
     expect(project('topics').percentAgreement).toBe(0);
     expect(project('participants').percentAgreement).toBe(1);
     expect(review.agreementCsvFile(ctx).csv.split('\n')[0]).toContain('field');
+
+    // The reviewer adjudicates: type from A, mode from B, with a reason; both originals stay.
+    const { a, b } = review.compare(ctx, { documentId: doc.id, coderA: first, coderB: second });
+    const { engagement } = review.adjudicate(ctx, { documentId: doc.id, aId: a[0].id, bId: b[0].id, choices: { type: 'a', mode: 'b', topics: 'a' }, reason: 'The article says they met in Baghdad, a third location for neither.' });
+    expect(engagement).toMatchObject({ status: 'adjudicated', mode: 'third-location', topics: ['counter-terrorism'] });
+    expect(engagement.evidence.length).toBeGreaterThan(0);
+    expect(engagements.get(ctx, { id: a[0].id }).mode).toBe('visit');
+    expect(review.adjudications(ctx, { documentId: doc.id })[0]).toMatchObject({ finalId: engagement.id, aId: a[0].id, bId: b[0].id });
+    expect(() => review.adjudicate(ctx, { documentId: doc.id, aId: null, bId: null, choices: {}, reason: 'nothing' })).toThrow(/at least one/);
   });
 
   it('keeps the history of an engagement and restores an earlier version, recording the restore', () => {

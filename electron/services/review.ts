@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AgreementRow } from '../../shared/review/agreement';
 import { agreementRows } from '../../shared/review/agreement';
 import { agreementCsv } from '../../shared/review/csv';
@@ -125,4 +126,79 @@ export function restore(ctx: AppContext, args: { id: string; seq: number }): { e
   if (!entry?.snapshot) throw new AppError('invalid-input', `Entry ${args.seq} is not a version of engagement ${args.id} that can be restored.`);
   const { engagement, inverse } = saveEngagement(ctx, entry.snapshot, `restore:${args.seq}`);
   return { engagement, inverse };
+}
+
+type Field = 'type' | 'mode' | 'date' | 'place' | 'participants' | 'topics' | 'outcomes';
+
+/**
+ * The final record takes each field from coder A or B (evidence follows the fields it backs),
+ * is saved as a new engagement with status adjudicated under the reviewer, and is linked to both
+ * originals, which stay as they were.
+ */
+export function adjudicate(
+  ctx: AppContext,
+  args: { documentId: string; aId: string | null; bId: string | null; choices: Partial<Record<Field, 'a' | 'b'>>; reason: string },
+): { engagement: Engagement } {
+  const { db } = requireWritable(ctx);
+  const a = args.aId ? getEngagement(db, args.aId) : null;
+  const b = args.bId ? getEngagement(db, args.bId) : null;
+  if (!a && !b) throw new AppError('invalid-input', 'review.adjudicate: name at least one of the two engagements.');
+  for (const e of [a, b]) if (e && !e.sources.some((s) => s.documentId === args.documentId)) throw new AppError('invalid-input', `Engagement ${e.id} is not coded from this document.`);
+  const pick = (f: Field): Engagement => {
+    const side = args.choices[f] ?? (a ? 'a' : 'b');
+    const chosen = side === 'a' ? a : b;
+    if (!chosen) throw new AppError('invalid-input', `${f}: coder ${side.toUpperCase()} has no engagement to take it from.`);
+    return chosen;
+  };
+  const base = pick('type');
+  const fieldOfEvidence = (field: string): Field | null =>
+    field === 'type' || field === 'mode' || field === 'date' || field === 'topics' || field === 'outcomes' ? field : field === 'place' ? 'place' : field.startsWith('participant:') ? 'participants' : null;
+  // Participants get new ids (a participant row belongs to one engagement); their evidence follows.
+  const fromP = pick('participants');
+  const newIds = new Map(fromP.participants.map((p) => [p.id, randomUUID()]));
+  const evidence = [a, b].flatMap((e) =>
+    e
+      ? e.evidence
+          .filter((ev) => fieldOfEvidence(ev.field) && pick(fieldOfEvidence(ev.field)!) === e)
+          .map(({ id: _id, ...ev }) => (ev.field.startsWith('participant:') ? { ...ev, field: `participant:${newIds.get(ev.field.slice(12))}` as typeof ev.field } : ev))
+          .filter((ev) => !ev.field.endsWith(':undefined'))
+      : [],
+  );
+  const input: EngagementInput = {
+    type: base.type,
+    mode: pick('mode').mode,
+    date: pick('date').date,
+    place: pick('place').place,
+    countryCode: pick('place').countryCode,
+    participants: fromP.participants.map((p) => ({ ...p, id: newIds.get(p.id)! })),
+    topics: pick('topics').topics,
+    outcomes: pick('outcomes').outcomes,
+    notes: `Adjudicated: ${args.reason}`,
+    confidence: base.confidence,
+    status: 'adjudicated',
+    sources: [...new Map([...(a?.sources ?? []), ...(b?.sources ?? [])].map((s) => [s.documentId, s])).values()],
+    evidence,
+  };
+  const coderId = currentCoderId(ctx);
+  const result = db.transaction(() => {
+    const saved = saveEngagement(ctx, input, 'adjudicate');
+    const adjId = randomUUID();
+    prepared(
+      db,
+      'INSERT INTO adjudications (id, document_id, final_engagement_id, a_engagement_id, b_engagement_id, choices_json, reason, coder_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(adjId, args.documentId, saved.engagement.id, a?.id ?? null, b?.id ?? null, JSON.stringify(args.choices), args.reason, coderId, new Date().toISOString());
+    appendAudit(db, { coderId, entity: 'adjudication', entityId: adjId, action: 'adjudicate', after: { final: saved.engagement.id, a: a?.id ?? null, b: b?.id ?? null, choices: args.choices, reason: args.reason } });
+    return saved.engagement;
+  })();
+  ctx.emit('db.changed', { tables: ['engagements', 'adjudications'] });
+  return { engagement: result };
+}
+
+export function adjudications(ctx: AppContext, args: { documentId: string }) {
+  const { db } = requireStore(ctx);
+  return prepared<[string], { id: string; finalId: string; aId: string | null; bId: string | null; reason: string; coder: string; at: string }>(
+    db,
+    `SELECT j.id, j.final_engagement_id AS finalId, j.a_engagement_id AS aId, j.b_engagement_id AS bId, j.reason, coalesce(c.name, j.coder_id) AS coder, j.at
+     FROM adjudications j LEFT JOIN coders c ON c.id = j.coder_id WHERE j.document_id = ? ORDER BY j.at`,
+  ).all(args.documentId);
 }

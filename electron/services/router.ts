@@ -3,6 +3,7 @@ import { type CallName, type CallOutput, type CallParsed, calls } from '../../sh
 import { AppError, type Envelope, type ErrorInfo } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import * as analysis from './analysis/analysis';
+import { bundleHandlers } from './bundles/handlers';
 import * as coders from './coders';
 import { codingHandlers } from './coding/handlers';
 import type { AppContext } from './context';
@@ -19,11 +20,14 @@ export type Handlers = { [N in CallName]: Handler<N> };
 /** The services behind every call. Electron's main overrides the few that need native UI. */
 export const serviceHandlers: Handlers = {
   ...codingHandlers,
+  ...bundleHandlers,
   'review.assign': review.assign,
   'review.queue': review.queue,
   'review.agreement': review.agreement,
   'review.agreementCsv': review.agreementCsvFile,
   'review.compare': review.compare,
+  'review.adjudicate': review.adjudicate,
+  'review.adjudications': review.adjudications,
   'engagements.history': review.history,
   'engagements.restore': review.restore,
   'analysis.engagements': analysis.engagements,

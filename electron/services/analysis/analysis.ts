@@ -1,7 +1,7 @@
-import { buildGraph, type EngagementGraph, expandDyads, groupByCountryPair, groupByPeriod, groupByTopic, groupByType, timelineSeries, toExportRows, toGexf, toGraphml, toPloverRecords } from '../../../shared/analysis';
+import { buildGraph, createSideResolver, type EngagementGraph, expandDyads, groupByCountryPair, groupByPeriod, groupByTopic, groupByType, timelineSeries, toExportRows, toGexf, toGraphml, toPloverRecords } from '../../../shared/analysis';
 import type { ActorContext } from '../../../shared/analysis/sides';
 import { countryByCode } from '../../../shared/actors/countries';
-import type { AnalysisFilter } from '../../../shared/contract-analysis';
+import type { AnalysisFilter, EngagementSort } from '../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../shared/contract-coding';
 import type { Codebook } from '../../../shared/model/codebook';
 import type { Engagement } from '../../../shared/model/engagement';
@@ -18,8 +18,32 @@ import { dyadsCsv, engagementsCsv, engagementsJson, engagementsXlsx, ploverJson 
  * value); only the matching engagements are loaded. Merged actors are resolved when filtering by
  * actor, so a filter on the surviving actor finds the merged one's engagements too.
  */
-export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000): string[] {
-  const where = ['e.deleted_at IS NULL'];
+/**
+ * ORDER BY for each table sort, applied before the limit so the first rows are the right ones.
+ * Rows without a value (undated, no place) come last either way; ties fall back to newest first.
+ * Status sorts in workflow order, not alphabetically.
+ */
+function orderBy(sort: EngagementSort | undefined): string {
+  if (!sort) return 'e.date_value DESC, e.id';
+  const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const then = 'e.date_value IS NULL, e.date_value DESC, e.id';
+  switch (sort.by) {
+    case 'date':
+      return `e.date_value IS NULL, e.date_value ${dir}, e.id ${dir}`;
+    case 'type':
+      return `e.type ${dir}, ${then}`;
+    case 'place':
+      return `e.place IS NULL, e.place COLLATE NOCASE ${dir}, ${then}`;
+    case 'status':
+      return `CASE e.status WHEN 'draft' THEN 0 WHEN 'coded' THEN 1 WHEN 'in-review' THEN 2 WHEN 'disputed' THEN 3 WHEN 'final' THEN 4 ELSE 5 END ${dir}, ${then}`;
+    case 'updated':
+      return `e.updated_at ${dir}, e.id`;
+  }
+}
+
+export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000, sort?: EngagementSort): string[] {
+  // An adjudicated pair is counted once, as its final record.
+  const where = ['e.deleted_at IS NULL', 'NOT EXISTS (SELECT 1 FROM adjudications j WHERE j.a_engagement_id = e.id OR j.b_engagement_id = e.id)'];
   const params: Record<string, unknown> = { limit };
   const list = (name: string, values: readonly string[]) => {
     values.forEach((v, i) => {
@@ -55,12 +79,12 @@ export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000): string[]
   }
   if (f.engagementIds?.length) where.push(`e.id IN (SELECT value FROM json_each($ids))`);
   if (f.engagementIds?.length) params.ids = JSON.stringify(f.engagementIds);
-  const sql = `SELECT e.id FROM engagements e WHERE ${where.join(' AND ')} ORDER BY e.date_value DESC, e.id LIMIT $limit`;
+  const sql = `SELECT e.id FROM engagements e WHERE ${where.join(' AND ')} ORDER BY ${orderBy(sort)} LIMIT $limit`;
   return (db.prepare(sql).all(params) as { id: string }[]).map((r) => r.id);
 }
 
-export function loadEngagements(db: Db, f: AnalysisFilter, limit?: number): Engagement[] {
-  return filteredIds(db, f, limit).map((id) => getEngagement(db, id)!);
+export function loadEngagements(db: Db, f: AnalysisFilter, limit?: number, sort?: EngagementSort): Engagement[] {
+  return filteredIds(db, f, limit, sort).map((id) => getEngagement(db, id)!);
 }
 
 export function actorContext(db: Db): ActorContext {
@@ -77,13 +101,16 @@ function coderNames(db: Db): Map<string, string> {
   return new Map((prepared<[], { id: string; name: string }>(db, 'SELECT id, name FROM coders').all()).map((c) => [c.id, c.name]));
 }
 
-export function engagements(ctx: AppContext, args: { filter: AnalysisFilter; limit: number }): { rows: EngagementSummary[]; total: number } {
+export function engagements(ctx: AppContext, args: { filter: AnalysisFilter; limit: number; sort?: EngagementSort }): { rows: EngagementSummary[]; total: number } {
   const { db } = requireStore(ctx);
-  const all = loadEngagements(db, args.filter, args.limit);
+  const all = loadEngagements(db, args.filter, args.limit, args.sort);
   const actx = actorContext(db);
   const nameOf = (id: string) => actx.actors.get(actx.resolve!(id))?.name ?? '?';
+  const sides = createSideResolver(actx);
+  const coders = coderNames(db);
   return {
-    total: all.length,
+    // A full page may not be all: count the ids (cheap) so the table can say how many it leaves out.
+    total: all.length === args.limit ? filteredIds(db, args.filter).length : all.length,
     rows: all.map((e) => ({
       id: e.id,
       type: e.type,
@@ -95,6 +122,11 @@ export function engagements(ctx: AppContext, args: { filter: AnalysisFilter; lim
       documentIds: e.sources.map((s) => s.documentId),
       coderId: e.coderId,
       updatedAt: e.updatedAt,
+      topics: e.topics,
+      outcomes: e.outcomes,
+      countryCode: e.countryCode,
+      sides: sides.sidesOf(e).map((s) => ({ id: s.id, label: s.label })),
+      coderName: coders.get(e.coderId),
     })),
   };
 }

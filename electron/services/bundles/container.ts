@@ -55,7 +55,7 @@ export type BundleParts = Omit<BundleContents, 'manifest' | 'fileSha256'>;
 const MANIFEST = 'manifest.json';
 
 /** Write the parts and a manifest naming each part's SHA-256. */
-export async function packBundle(head: Omit<BundleManifest, 'parts' | 'format' | 'formatVersion'>, parts: BundleParts): Promise<Buffer> {
+export async function packBundle(head: Omit<BundleManifest, 'parts' | 'format' | 'formatVersion'>, parts: BundleParts): Promise<{ bytes: Buffer; manifest: BundleManifest }> {
   const texts: Record<PartName, string> = {
     'engagements.json': JSON.stringify(parts.engagements, null, 1),
     'actors.json': JSON.stringify(parts.actors, null, 1),
@@ -72,7 +72,8 @@ export async function packBundle(head: Omit<BundleManifest, 'parts' | 'format' |
     zip.file(name, bytes);
   }
   zip.file(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return { bytes, manifest };
 }
 
 function parseJson(text: string, part: string): unknown {

@@ -14,5 +14,22 @@ export default function review(db: Database): void {
       PRIMARY KEY (document_id, coder_id)
     ) STRICT;
     CREATE INDEX assignments_coder ON assignments(coder_id, document_id);
+
+    -- An adjudication makes a final record from two coders' versions; both originals stay, and
+    -- analysis counts the final record instead of them.
+    CREATE TABLE adjudications (
+      id                  TEXT PRIMARY KEY,
+      document_id         TEXT NOT NULL REFERENCES documents(id),
+      final_engagement_id TEXT NOT NULL REFERENCES engagements(id),
+      a_engagement_id     TEXT REFERENCES engagements(id),
+      b_engagement_id     TEXT REFERENCES engagements(id),
+      choices_json        TEXT NOT NULL,
+      reason              TEXT NOT NULL,
+      coder_id            TEXT NOT NULL REFERENCES coders(id),
+      at                  TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX adjudications_a ON adjudications(a_engagement_id);
+    CREATE INDEX adjudications_b ON adjudications(b_engagement_id);
+    CREATE INDEX adjudications_document ON adjudications(document_id);
   `);
 }

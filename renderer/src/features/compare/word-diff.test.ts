@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TextRange } from '../../../../shared/model/document';
-import { mapOffset, tokenize, wordDiff } from './word-diff';
+import { mapOffset } from './sync-scroll';
+import { tokenize, wordDiff } from './word-diff';
 
 const seedDir = path.resolve(import.meta.dirname, '../../../../../shared/fixtures/seed-articles');
 const seed = (prefix: string) => {

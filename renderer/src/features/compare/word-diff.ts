@@ -359,28 +359,10 @@ function collect(a: CompareSide, b: CompareSide, ta: Tokens, tb: Tokens, ops: Op
   };
 }
 
-/**
- * The offset on the other side that corresponds to `offset` on side `from`: exact at anchors,
- * interpolated between them (anchors ascend on both sides).
- */
-export function mapOffset(anchors: Int32Array, offset: number, from: 'a' | 'b'): number {
-  const src = from === 'a' ? 0 : 1;
-  const dst = 1 - src;
-  const pairs = anchors.length / 2;
-  if (pairs === 0) return offset;
-  let lo = 0;
-  let hi = pairs - 1;
-  // Last anchor at or before the offset.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (anchors[mid * 2 + src] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const x0 = anchors[lo * 2 + src];
-  const y0 = anchors[lo * 2 + dst];
-  if (lo + 1 >= pairs || offset <= x0) return y0 + Math.max(0, offset - x0);
-  const x1 = anchors[(lo + 1) * 2 + src];
-  const y1 = anchors[(lo + 1) * 2 + dst];
-  if (x1 === x0) return y1;
-  return Math.round(y0 + ((offset - x0) * (y1 - y0)) / (x1 - x0));
+/** A comparison asked of diff-worker.ts, and its answer. */
+export interface DiffRequest {
+  id: number;
+  a: CompareSide;
+  b: CompareSide;
 }
+export type DiffResponse = { id: number; diff: WordDiff } | { id: number; error: string };

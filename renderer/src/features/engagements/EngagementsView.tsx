@@ -1,71 +1,114 @@
-import { useEffect } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { AnalysisFilter, EngagementSort } from '../../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../../shared/contract-coding';
-import { liaison, subscribe } from '../../app/transport';
-import { useAsync } from '../../app/use-async';
 import { EmptyState } from '../../ui/EmptyState';
+import { type Item, LabelsContext } from './columns';
+import { EngagementsTable } from './EngagementsTable';
+import { ExportMenu, FilterBar, GroupBySwitch } from './FilterBar';
+import { useAnalysis, useCodebook, useDataVersion } from './use-analysis';
+import { type GroupBy, isEmptyFilter, useRememberedView } from './view-state';
 
-function formatDate(d: EngagementSummary['date']): string {
-  if (!d.value) return '—';
-  return d.inferred ? `${d.value}*` : d.value;
-}
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-/** Every engagement of the project, newest first; opening one shows it beside its source. */
+/**
+ * The analysis table: every engagement, filtered, sorted and grouped in SQL, one click from its
+ * evidence. Filters are the ones the network and timeline share (AnalysisFilter); exports take the
+ * rows the filters show.
+ */
 export function EngagementsView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
-  const page = useAsync(() => liaison.engagements.list({ limit: 500 }), 'engagements');
-  const codebook = useAsync(() => liaison.codebooks.active({}), 'codebook');
-  const reload = page.reload;
-  useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('engagements') && reload()), [reload]);
-  if (!page.data) return null;
-  if (page.data.total === 0) {
+  const [view, setView] = useRememberedView();
+  const version = useDataVersion();
+  const codebook = useCodebook(version);
+  const { rows, total, groups, loading, error } = useAnalysis(view.filter, view.sort, view.groupBy, version);
+
+  const items = useMemo<Item[]>(() => {
+    if (!rows) return [];
+    if (!view.groupBy) return rows;
+    if (!groups) return [];
+    // Members in table order: the rows came sorted from SQL.
+    const order = new Map(rows.map((r, i) => [r.id, i]));
+    return groups.map((group) => ({
+      kind: 'group' as const,
+      group,
+      members: group.engagementIds
+        .map((id) => order.get(id))
+        .filter((i): i is number => i !== undefined)
+        .sort((a, b) => a - b)
+        .map((i) => rows[i]),
+    }));
+  }, [rows, groups, view.groupBy]);
+
+  const setFilter = useCallback((filter: AnalysisFilter) => setView((v) => ({ ...v, filter, activeId: null })), [setView]);
+  const setSort = useCallback((sort: EngagementSort) => setView((v) => ({ ...v, sort })), [setView]);
+  const setGroupBy = useCallback((groupBy: GroupBy | null) => setView((v) => ({ ...v, groupBy, expanded: {}, activeId: null })), [setView]);
+  const setExpanded = useCallback((expanded: Record<string, boolean>) => setView((v) => ({ ...v, expanded })), [setView]);
+  const setActive = useCallback((activeId: string) => setView((v) => ({ ...v, activeId })), [setView]);
+  const setActorNames = useCallback((actorNames: Record<string, string>) => setView((v) => ({ ...v, actorNames })), [setView]);
+  const open = useCallback((e: EngagementSummary) => e.documentIds.length > 0 && openCoding(e.documentIds[0], e.id), [openCoding]);
+
+  if (!rows && !error) return null;
+  if (rows && total === 0 && isEmptyFilter(view.filter)) {
     return (
       <EmptyState title="No engagements coded" testId="empty-engagements">
-        Open an article from the Library and record who met whom, when and where, with the words that show it.
+        Open an article from the Library and record who met whom, when and where, with the words that show it. Every engagement you code is listed here, to filter, group and export.
       </EmptyState>
     );
   }
-  const typeLabel = (key: string) => codebook.data?.types.find((t) => t.key === key)?.label ?? key;
+
+  const shown = rows?.length ?? 0;
   return (
-    <div className="plain-table-wrap">
-      <table className="plain-table" data-testid="engagements-table">
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>Type</th>
-            <th>Participants</th>
-            <th>Place</th>
-            <th>Status</th>
-            <th>Sources</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.data.rows.map((e) => (
-            <tr key={e.id} tabIndex={0} data-testid="engagement-row" onClick={() => openCoding(e.documentIds[0], e.id)} onKeyDown={(k) => k.key === 'Enter' && openCoding(e.documentIds[0], e.id)}>
-              <td className="mono" title={e.date.inferred ? 'inferred' : 'stated'}>
-                {formatDate(e.date)}
-              </td>
-              <td>
-                {typeLabel(e.type)}
-                {e.mode ? <span className="muted"> · {e.mode}</span> : null}
-              </td>
-              <td>
-                {e.participants.map((p, i) => (
-                  <span key={p.id} className="person">
-                    {p.name}
-                    {p.side ? <span className="muted"> ({p.side})</span> : null}
-                    {i < e.participants.length - 1 ? '; ' : ''}
-                  </span>
-                ))}
-              </td>
-              <td>{e.place ?? '—'}</td>
-              <td>
-                <span className={`status-dot status-dot--${e.status}`} /> {e.status}
-              </td>
-              <td className="num">{e.documentIds.length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted small table-foot">{page.data.total.toLocaleString()} engagements. * = date inferred from the article.</p>
-    </div>
+    <LabelsContext.Provider value={codebook}>
+      <div className="engagements" data-testid="engagements-view" data-state={loading ? 'loading' : 'ready'}>
+        <div className="eng-toolbar">
+          <FilterBar filter={view.filter} onFilter={setFilter} codebook={codebook} actorNames={view.actorNames} onActorNames={setActorNames} />
+          <div className="eng-toolbar__row">
+            <GroupBySwitch value={view.groupBy} onChange={setGroupBy} />
+            <span className="eng-toolbar__spacer" />
+            <span className="eng-toolbar__count" data-testid="engagements-count">
+              {count(total, 'engagement')}
+              {view.groupBy && groups ? ` in ${count(groups.length, 'group')}` : ''}
+            </span>
+            <ExportMenu filter={view.filter} />
+          </div>
+        </div>
+        {error && (
+          <p className="form-error eng-message" role="alert">
+            {error.message}
+          </p>
+        )}
+        {shown === 0 ? (
+          <div className="eng-message" data-testid="engagements-no-match">
+            <p>No engagement matches these filters.</p>
+            <button type="button" className="btn btn--small" onClick={() => setFilter({})}>
+              Clear filters
+            </button>
+          </div>
+        ) : (
+          <EngagementsTable
+            items={items}
+            sort={view.sort}
+            onSort={setSort}
+            expanded={view.expanded}
+            onExpanded={setExpanded}
+            activeId={view.activeId}
+            onActivate={setActive}
+            onOpen={open}
+            loading={loading}
+          />
+        )}
+        <footer className="eng-foot muted">
+          <span>
+            <span className="eng-table__inferred">*</span> date inferred from the article (“Monday”), not stated. Click a row or press Enter to open it beside its source.
+          </span>
+          {view.groupBy === 'country-pair' && <span>An engagement between three sides counts in each of its three pairs.</span>}
+          {view.groupBy === 'topic' && <span>An engagement with several topics counts under each.</span>}
+          {total > shown && (
+            <span className="eng-foot__warn">
+              Showing the first {shown.toLocaleString()} of {total.toLocaleString()} in this order: narrow the filters to see the rest (exports take them all).
+            </span>
+          )}
+        </footer>
+      </div>
+    </LabelsContext.Provider>
   );
 }

@@ -28,27 +28,29 @@ export function ColumnsMenu({ layout, onLayout, onReset }: Props) {
     const onDown = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      // Esc closes the menu, not the library's selection or reader behind it.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      setOpen(false);
+    };
     window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
+    // Capture, so this runs before the library's own Esc.
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey, true);
+    };
   }, [open]);
   const shown = layout.order.filter((id) => !layout.hidden.includes(id)).length;
   return (
-    <div
-      className="columns-menu"
-      ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
-    >
+    <div className="columns-menu" ref={root}>
       <button type="button" className="btn btn--ghost btn--small" aria-expanded={open} aria-controls="columns-menu" data-testid="columns-menu-toggle" onClick={() => setOpen(!open)} title="Show, hide and order the columns">
         Columns
       </button>
       {open && (
-        <div className="columns-menu__panel" id="columns-menu" data-testid="columns-menu" role="group" aria-label="Columns">
+        <div className="columns-menu__panel" id="columns-menu" data-testid="columns-menu">
           <ul className="columns-menu__list">
             {layout.order.map((id, i) => {
               const visible = !layout.hidden.includes(id);

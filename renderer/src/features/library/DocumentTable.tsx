@@ -226,7 +226,7 @@ export const DocumentTable = memo(function DocumentTable({
     <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'}>
       <div className="doc-table__scroll" ref={scrollRef} data-testid="document-table-scroll">
         {/* A real table, laid out as a grid so rows can be positioned for virtualisation. */}
-        <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading} aria-multiselectable="true" style={{ '--doc-grid': grid } as CSSProperties}>
+        <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading} style={{ '--doc-grid': grid } as CSSProperties}>
           <thead className="doc-table__head">
             <tr className="doc-table__tr">
               {table.getFlatHeaders().map((h) => {
@@ -238,7 +238,10 @@ export const DocumentTable = memo(function DocumentTable({
                         type="checkbox"
                         className="doc-table__check"
                         checked={loadedSelected}
-                        onChange={onToggleAll}
+                        onChange={(e) => {
+                          e.currentTarget.blur();
+                          onToggleAll();
+                        }}
                         aria-label={loadedSelected ? 'Clear the selection' : `Select the ${rows.length} rows loaded`}
                         title={loadedSelected ? 'Clear the selection' : `Select the ${numberFormat.format(rows.length)} rows loaded`}
                         data-testid="select-all"
@@ -305,7 +308,6 @@ export const DocumentTable = memo(function DocumentTable({
                         }}
                         onTouchStart={h.getResizeHandler()}
                         onDoubleClick={() => h.column.resetSize()}
-                        onClick={(e) => e.stopPropagation()}
                       />
                     )}
                   </th>
@@ -348,6 +350,8 @@ export const DocumentTable = memo(function DocumentTable({
                           onChange={() => {}}
                           onClick={(e) => {
                             e.stopPropagation();
+                            // The keyboard stays with the list (j/k, space), not this box.
+                            e.currentTarget.blur();
                             onToggleSelect(doc.id, e.shiftKey);
                           }}
                           aria-label={`Select ${doc.title ?? 'untitled document'}`}

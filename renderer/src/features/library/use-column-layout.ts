@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallInput } from '../../../../shared/contract';
 import { liaison } from '../../app/transport';
 
 /** The library's columns, in their default order; `select` (the checkboxes) is fixed and not listed. */
@@ -40,7 +41,8 @@ export interface ColumnLayout {
   sizes: Partial<Record<ColumnId, number>>;
 }
 
-export const DEFAULT_LAYOUT: ColumnLayout = { order: [...COLUMN_IDS], hidden: ['place'], sizes: {} };
+/** Batch and format are in the facets; hidden until asked for, so the title keeps its room. */
+export const DEFAULT_LAYOUT: ColumnLayout = { order: [...COLUMN_IDS], hidden: ['batch', 'format'], sizes: {} };
 
 /** The project setting the layout is kept under (settings.get / settings.set). */
 const SETTING_KEY = 'library.columns';
@@ -106,7 +108,7 @@ export function useColumnLayout(): { layout: ColumnLayout; ready: boolean; updat
     const value = pending.current;
     pending.current = null;
     // A layout that cannot be saved (read-only project, closed meanwhile) still applies now.
-    if (value) liaison.settings.set({ key: SETTING_KEY, value: value as unknown as Record<string, unknown> }).catch(() => {});
+    if (value) liaison.settings.set({ key: SETTING_KEY, value: value as unknown as CallInput<'settings.set'>['value'] }).catch(() => {});
   }, []);
   // Leaving the library saves what is waiting.
   useEffect(() => flush, [flush]);

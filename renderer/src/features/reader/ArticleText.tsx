@@ -3,7 +3,7 @@ import type { TextRange } from '../../../../shared/model/document';
 import type { TextHit } from '../../../../shared/model/library';
 import { type PaintedSegment, type PaintRun, paint } from './paint';
 
-function passageTitle(seg: PaintedSegment): string {
+export function passageTitle(seg: Pick<PaintedSegment, 'kind' | 'label'>): string {
   if (seg.kind === 'boilerplate') return `Boilerplate (${(seg.label ?? '').replace(/-/g, ' ')}): dimmed, left out of search`;
   return 'Repeated passage: the same words appear earlier in this article; dimmed, left out of search';
 }

@@ -113,11 +113,13 @@ interface Props {
   editing: boolean;
   setEditing: (editing: boolean) => void;
   onOpen: (id: string) => void;
+  /** Compare this article with another, side by side. */
+  onCompare: (otherId: string) => void;
   onToggleExcluded: () => void;
 }
 
 /** Everything known about the article, how each value was found, and its duplicate set. */
-export function MetadataPanel({ doc, editing, setEditing, onOpen, onToggleExcluded }: Props) {
+export function MetadataPanel({ doc, editing, setEditing, onOpen, onCompare, onToggleExcluded }: Props) {
   const s = doc.metaSources;
   return (
     <aside className="meta" aria-label="Article details" data-testid="metadata-panel">
@@ -207,14 +209,17 @@ export function MetadataPanel({ doc, editing, setEditing, onOpen, onToggleExclud
             </p>
             <ul className="dup-list">
               {doc.duplicates.map((d) => (
-                <li key={d.id}>
-                  <button type="button" className="dup-list__item" data-testid="duplicate-item" data-id={d.id} onClick={() => onOpen(d.id)}>
+                <li key={d.id} className="dup-list__row">
+                  <button type="button" className="dup-list__item" data-testid="duplicate-item" data-id={d.id} onClick={() => onOpen(d.id)} title="Read it">
                     <span className="dup-list__title">{d.title ?? 'Untitled'}</span>
                     <span className="dup-list__meta">
                       {d.isPrimary ? 'primary · ' : ''}
                       {[d.outlet, d.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}
                       {d.similarity !== null ? ` · ${Math.round(d.similarity * 100)}% alike` : ''}
                     </span>
+                  </button>
+                  <button type="button" className="btn btn--small dup-list__compare" data-testid="duplicate-compare" data-id={d.id} onClick={() => onCompare(d.id)} title="Compare with this article, side by side">
+                    Compare
                   </button>
                 </li>
               ))}

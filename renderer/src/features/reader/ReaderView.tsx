@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../../../shared/model/library';
 import { liaison } from '../../app/transport';
+import { ComparePicker } from '../compare/ComparePicker';
 import { ArticleText } from './ArticleText';
 import { MetadataPanel } from './MetadataPanel';
 import { useDocument } from './use-document';
@@ -17,6 +18,10 @@ interface Props {
   onOpen: (id: string) => void;
   /** Code this article (the coding screen); absent where coding is not available. */
   onCode?: (id: string) => void;
+  /** Compare two documents side by side (the open one first). */
+  onCompare: (a: string, b: string) => void;
+  /** Something is open over the reader (a comparison): its keys are not the reader's. */
+  paused?: boolean;
   onError: (error: Error) => void;
 }
 
@@ -28,9 +33,10 @@ function Dek({ doc }: { doc: DocumentDetail }) {
 /**
  * One article, for reading: the text in a comfortable column, its details beside it. j/k step
  * through the library's current list, Esc goes back to it (LibraryView owns those keys); e edits
- * the details, x marks it (not) relevant.
+ * the details, x marks it (not) relevant, c compares it with another document.
  */
-export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, onCode, onError }: Props) {
+export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, onCode, onCompare, paused = false, onError }: Props) {
+  const [picking, setPicking] = useState(false);
   const { doc, error } = useDocument(id, query);
   const [collapsed, setCollapsed] = useState(false);
   // Editing belongs to one article: stepping to another leaves the form.
@@ -55,7 +61,7 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      if (paused || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const t = e.target as HTMLElement | null;
       if (t?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
       if (e.key === 'e' && !editing) {
@@ -64,11 +70,14 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
       } else if (e.key === 'x' && doc) {
         e.preventDefault();
         liaison.documents.setExcluded({ ids: [doc.id], excluded: !doc.excluded }).catch(onError);
+      } else if (e.key === 'c' && doc) {
+        e.preventDefault();
+        setPicking(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing, setEditing, doc, onError]);
+  }, [paused, editing, setEditing, doc, onError]);
 
   const marked = doc ? doc.ranges.filter((r) => r.kind !== 'glue').length : 0;
   return (
@@ -94,6 +103,11 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
             Code this article
           </button>
         )}
+        {doc && (
+          <button type="button" className="btn btn--small" data-testid="reader-compare" onClick={() => setPicking(true)} title="Compare this article with another, side by side (c)">
+            Compare with… <kbd>c</kbd>
+          </button>
+        )}
         {marked > 0 && (
           <button type="button" className="btn btn--ghost btn--small" data-testid="toggle-dimmed" aria-pressed={collapsed} onClick={() => setCollapsed(!collapsed)}>
             {collapsed ? 'Show' : 'Fold'} boilerplate and repeats ({marked})
@@ -116,8 +130,18 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
               <ArticleText key={doc.id} text={doc.text} ranges={doc.ranges} hits={doc.hits} collapsed={collapsed} />
             </article>
           </div>
-          <MetadataPanel doc={doc} editing={editing} setEditing={setEditing} onOpen={onOpen} onToggleExcluded={toggleExcluded} />
+          <MetadataPanel doc={doc} editing={editing} setEditing={setEditing} onOpen={onOpen} onCompare={(other) => onCompare(doc.id, other)} onToggleExcluded={toggleExcluded} />
         </div>
+      )}
+      {picking && doc && (
+        <ComparePicker
+          doc={doc}
+          onPick={(other) => {
+            setPicking(false);
+            onCompare(doc.id, other);
+          }}
+          onClose={() => setPicking(false)}
+        />
       )}
     </div>
   );

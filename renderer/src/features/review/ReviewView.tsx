@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { DoubleCoded } from '../../../../shared/contract-agreement';
 import type { AgreementRow } from '../../../../shared/review/agreement';
 import { liaison, subscribe } from '../../app/transport';
 import { useAsync } from '../../app/use-async';
 import { downloadText } from '../../ui/download';
+import { AdjudicateView } from './AdjudicateView';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? '—' : v.toFixed(2));
@@ -20,6 +22,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
   const [coderA, setCoderA] = useState('');
   const [coderB, setCoderB] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [adjudicating, setAdjudicating] = useState<DoubleCoded | null>(null);
 
   const assignAll = async () => {
     setMessage(null);
@@ -40,6 +43,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
   };
 
   const projectRows = (agreement.data?.rows ?? []).filter((r) => r.scope === 'project');
+  if (adjudicating) return <AdjudicateView doc={adjudicating} onBack={() => setAdjudicating(null)} openCoding={openCoding} />;
   return (
     <div className="review" data-testid="review-view">
       <section className="review__panel">
@@ -123,6 +127,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
                   <th>Coders</th>
                   <th>Type agreement</th>
                   <th>Participants agreement</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
@@ -136,6 +141,19 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
                       </td>
                       <td className="num">{pct(row('type')?.percentAgreement ?? null)}</td>
                       <td className="num">{pct(row('participants')?.percentAgreement ?? null)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          data-testid="adjudicate"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setAdjudicating(d);
+                          }}
+                        >
+                          Adjudicate
+                        </button>
+                      </td>
                     </tr>
                   );
                 })}
