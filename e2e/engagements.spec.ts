@@ -83,6 +83,12 @@ test('engagements table: sort, group by country pair, filter by type, open a row
   await ready(page);
   await expect(groups.filter({ hasText: 'Consult' })).toHaveCount(1);
   await expect(groups.filter({ hasText: 'Consult' }).getByTestId('group-count')).toHaveText('5');
+  // By year: the undated pair last, under its own group.
+  await page.getByTestId('group-by-year').click();
+  await ready(page);
+  await expect(groups).toHaveCount(4);
+  await expect(groups.last()).toContainText('Undated');
+  await expect(groups.filter({ hasText: '2023' }).getByTestId('group-count')).toHaveText('2');
   await page.getByTestId('group-by-none').click();
   await ready(page);
   await expect(rows).toHaveCount(6);

@@ -83,4 +83,12 @@ test('two coders code the same article blind; the reviewer sees their agreement 
   await expect(page.getByTestId('history-entry')).not.toHaveCount(0);
   await expect(page.getByTestId('history-entry').first()).toContainText('created');
   await liaison.screenshot(page, 'review-history');
+  await page.getByText('Close', { exact: true }).click();
+
+  // A threaded comment on the engagement, with its coder.
+  await page.getByTestId('comments-engagement').locator('summary').click();
+  await page.getByTestId('comment-input-engagement').fill('Check the dateline against the wire copy.');
+  await page.getByTestId('comment-add-engagement').click();
+  await expect(page.getByTestId('comment')).toHaveCount(1);
+  await expect(page.getByTestId('comment').first()).toContainText('Reviewer');
 });

@@ -30,6 +30,14 @@ export interface QueueItem {
   mine: number;
 }
 
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  coder: { id: string; name: string; color: string };
+  body: string;
+  at: string;
+}
+
 export interface DoubleCoded {
   documentId: string;
   title: string | null;
@@ -72,6 +80,14 @@ export const agreementCalls = {
   'review.adjudications': call<{ id: string; finalId: string; aId: string | null; bId: string | null; reason: string; coder: string; at: string }[]>()(
     z.object({ documentId: id }).strict(),
     'Adjudications of a document.',
+  ),
+
+  /** Comments on an engagement or a document, oldest first (replies carry their parent). */
+  'comments.list': call<Comment[]>()(z.object({ entity: z.enum(['engagement', 'document']), entityId: id }).strict(), 'Comments on an engagement or document.'),
+  /** Add a comment (or a reply) under the current coder. */
+  'comments.add': call<Comment>()(
+    z.object({ entity: z.enum(['engagement', 'document']), entityId: id, parentId: id.nullable().default(null), body: z.string().trim().min(1, 'write something').max(20_000) }).strict(),
+    'Add a comment or a reply.',
   ),
 
   /** Every recorded version of an engagement: who, when, what. */

@@ -93,4 +93,20 @@ describe('review', () => {
     expect(after.at(-1)?.action).toBe(`restore:${history[0].seq}`);
     expect(verifyAuditChain(store.db).breaks).toEqual([]);
   });
+
+  it('keeps threaded comments on engagements and documents, with coder and time', () => {
+    const a = actors.save(ctx, { actor: { kind: 'person', name: 'A', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const b = actors.save(ctx, { actor: { kind: 'person', name: 'B', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const { engagement } = engagements.saveEngagement(ctx, meeting(a, b, 'visit', []));
+    const first = review.addComment(ctx, { entity: 'engagement', entityId: engagement.id, parentId: null, body: 'Is this a visit or a third location?' });
+    const reply = review.addComment(ctx, { entity: 'engagement', entityId: engagement.id, parentId: first.id, body: 'A visit: the dateline says Baghdad.' });
+    expect(review.listComments(ctx, { entity: 'engagement', entityId: engagement.id }).map((c) => [c.body.slice(0, 5), c.parentId])).toEqual([
+      ['Is th', null],
+      ['A vis', first.id],
+    ]);
+    expect(reply.coder.name.length).toBeGreaterThan(0);
+    review.addComment(ctx, { entity: 'document', entityId: doc.id, parentId: null, body: 'Wire copy of a Somali outlet.' });
+    expect(() => review.addComment(ctx, { entity: 'document', entityId: doc.id, parentId: first.id, body: 'x' })).toThrow(/same record/);
+    expect(() => review.addComment(ctx, { entity: 'engagement', entityId: 'nope', parentId: null, body: 'x' })).toThrow(/no engagement/);
+  });
 });

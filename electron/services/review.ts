@@ -4,7 +4,7 @@ import { agreementRows } from '../../shared/review/agreement';
 import { agreementCsv } from '../../shared/review/csv';
 import { matchEngagements } from '../../shared/review/match';
 import type { CodingCommand, EngagementInput } from '../../shared/contract-coding';
-import type { DoubleCoded, HistoryEntry, QueueItem } from '../../shared/contract-agreement';
+import type { Comment, DoubleCoded, HistoryEntry, QueueItem } from '../../shared/contract-agreement';
 import { AppError } from '../../shared/errors';
 import type { Engagement } from '../../shared/model/engagement';
 import type { Db } from '../store/open';
@@ -201,4 +201,43 @@ export function adjudications(ctx: AppContext, args: { documentId: string }) {
     `SELECT j.id, j.final_engagement_id AS finalId, j.a_engagement_id AS aId, j.b_engagement_id AS bId, j.reason, coalesce(c.name, j.coder_id) AS coder, j.at
      FROM adjudications j LEFT JOIN coders c ON c.id = j.coder_id WHERE j.document_id = ? ORDER BY j.at`,
   ).all(args.documentId);
+}
+
+interface CommentRow {
+  id: string;
+  parent_id: string | null;
+  coder_id: string;
+  name: string | null;
+  color: string | null;
+  body: string;
+  at: string;
+}
+const toComment = (r: CommentRow): Comment => ({ id: r.id, parentId: r.parent_id, coder: { id: r.coder_id, name: r.name ?? r.coder_id, color: r.color ?? '#888888' }, body: r.body, at: r.at });
+
+export function listComments(ctx: AppContext, args: { entity: 'engagement' | 'document'; entityId: string }): Comment[] {
+  const { db } = requireStore(ctx);
+  return prepared<[string, string], CommentRow>(
+    db,
+    'SELECT m.id, m.parent_id, m.coder_id, c.name, c.color, m.body, m.at FROM comments m LEFT JOIN coders c ON c.id = m.coder_id WHERE m.entity = ? AND m.entity_id = ? ORDER BY m.at, m.rowid',
+  )
+    .all(args.entity, args.entityId)
+    .map(toComment);
+}
+
+export function addComment(ctx: AppContext, args: { entity: 'engagement' | 'document'; entityId: string; parentId: string | null; body: string }): Comment {
+  const { db } = requireWritable(ctx);
+  const table = args.entity === 'engagement' ? 'engagements' : 'documents';
+  if (!prepared<[string], { id: string }>(db, `SELECT id FROM ${table} WHERE id = ?`).get(args.entityId)) throw new AppError('not-found', `There is no ${args.entity} ${args.entityId}.`);
+  if (args.parentId) {
+    const parent = prepared<[string], { entity_id: string }>(db, 'SELECT entity_id FROM comments WHERE id = ?').get(args.parentId);
+    if (parent?.entity_id !== args.entityId) throw new AppError('invalid-input', 'A reply must answer a comment on the same record.');
+  }
+  const coderId = currentCoderId(ctx);
+  const comment = { id: randomUUID(), at: new Date().toISOString() };
+  db.transaction(() => {
+    prepared(db, 'INSERT INTO comments (id, entity, entity_id, parent_id, coder_id, body, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(comment.id, args.entity, args.entityId, args.parentId, coderId, args.body, comment.at);
+    appendAudit(db, { coderId, entity: 'comment', entityId: comment.id, action: 'create', after: { on: `${args.entity}:${args.entityId}`, parentId: args.parentId, body: args.body } });
+  })();
+  ctx.emit('db.changed', { tables: ['comments'] });
+  return listComments(ctx, args).find((c) => c.id === comment.id)!;
 }

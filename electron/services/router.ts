@@ -28,6 +28,8 @@ export const serviceHandlers: Handlers = {
   'review.compare': review.compare,
   'review.adjudicate': review.adjudicate,
   'review.adjudications': review.adjudications,
+  'comments.list': review.listComments,
+  'comments.add': review.addComment,
   'engagements.history': review.history,
   'engagements.restore': review.restore,
   'analysis.engagements': analysis.engagements,

@@ -14,11 +14,6 @@ import { type AppContext, requireStore } from '../context';
 import { dyadsCsv, engagementsCsv, engagementsJson, engagementsXlsx, ploverJson } from './exports';
 
 /**
- * The filters become one SQL query over the engagement tables (indexed by type, date, actor and
- * value); only the matching engagements are loaded. Merged actors are resolved when filtering by
- * actor, so a filter on the surviving actor finds the merged one's engagements too.
- */
-/**
  * ORDER BY for each table sort, applied before the limit so the first rows are the right ones.
  * Rows without a value (undated, no place) come last either way; ties fall back to newest first.
  * Status sorts in workflow order, not alphabetically.
@@ -41,6 +36,11 @@ function orderBy(sort: EngagementSort | undefined): string {
   }
 }
 
+/**
+ * The filters become one SQL query over the engagement tables (indexed by type, date, actor and
+ * value); only the matching engagements are loaded. Merged actors are resolved when filtering by
+ * actor, so a filter on the surviving actor finds the merged one's engagements too.
+ */
 export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000, sort?: EngagementSort): string[] {
   // An adjudicated pair is counted once, as its final record.
   const where = ['e.deleted_at IS NULL', 'NOT EXISTS (SELECT 1 FROM adjudications j WHERE j.a_engagement_id = e.id OR j.b_engagement_id = e.id)'];

@@ -53,9 +53,9 @@ export async function inspectBundleFor(db: Db, bytes: Uint8Array): Promise<Bundl
 export async function importBundle(db: Db, bytes: Uint8Array, opts: { coderId: string }): Promise<BundleReport> {
   const contents = await readBundle(bytes);
   if (!getCoder(db, opts.coderId)) throw new AppError('not-found', `There is no coder ${opts.coderId} in this project.`);
-  const prepared = prepareBundle(db, contents);
+  const checked = prepareBundle(db, contents);
   // Everything async is done: the merge itself is one synchronous transaction.
-  return db.transaction(() => merge(db, prepared, opts.coderId))();
+  return db.transaction(() => merge(db, checked, opts.coderId))();
 }
 
 const zero = (): BundleCounts => ({ engagements: 0, actors: 0, codebooks: 0, coders: 0 });
@@ -177,6 +177,7 @@ function mergeCodebooks(db: Db, codebooks: Codebook[], st: MergeState): void {
 function mergeActors(db: Db, b: PreparedBundle, st: MergeState): void {
   const added = new Set<string>();
   const forced = new Map<string, string>();
+  const key = localDocKeys(db);
   for (const a of b.actors) {
     const record: ActorRecord = { ...actorRecordToInput(a), mergedInto: a.mergedInto, coderId: a.coderId };
     const incomingContent = actorState(record);
@@ -196,7 +197,7 @@ function mergeActors(db: Db, b: PreparedBundle, st: MergeState): void {
       st.report.added.actors++;
       continue;
     }
-    const content = decide(actorState(local), incomingContent, localLineage(db, 'actor', a.id, () => ''), new Set(a.lineage));
+    const content = decide(actorState(local), incomingContent, localLineage(db, 'actor', a.id, key), new Set(a.lineage));
     const incomingUnmerges = unmergeTargets(b.audit.filter((e) => e.entity === 'actor' && e.entityId === a.id && (UNMERGE_ACTIONS as readonly string[]).includes(e.action)).map((e) => e.beforeJson));
     let mergeDecision = decideMerge(local.mergedInto, a.mergedInto, localUnmerges(db, a.id), incomingUnmerges);
     if (mergeDecision === 'apply' && a.mergedInto && resolveLoop(db, a.id, a.mergedInto)) mergeDecision = 'conflict';

@@ -31,5 +31,17 @@ export default function review(db: Database): void {
     CREATE INDEX adjudications_a ON adjudications(a_engagement_id);
     CREATE INDEX adjudications_b ON adjudications(b_engagement_id);
     CREATE INDEX adjudications_document ON adjudications(document_id);
+
+    -- Threaded comments on an engagement or a document, with their coder and time.
+    CREATE TABLE comments (
+      id        TEXT PRIMARY KEY,
+      entity    TEXT NOT NULL CHECK (entity IN ('engagement', 'document')),
+      entity_id TEXT NOT NULL,
+      parent_id TEXT REFERENCES comments(id),
+      coder_id  TEXT NOT NULL REFERENCES coders(id),
+      body      TEXT NOT NULL,
+      at        TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX comments_entity ON comments(entity, entity_id, at);
   `);
 }

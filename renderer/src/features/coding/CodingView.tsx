@@ -6,6 +6,7 @@ import type { Engagement, EvidenceField } from '../../../../shared/model/engagem
 import type { DocumentDetail } from '../../../../shared/model/library';
 import { liaison, subscribe } from '../../app/transport';
 import { type Draft, EngagementEditor } from './EngagementEditor';
+import { CommentsPanel } from './CommentsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { type Highlight, SourceText, type SourceTextHandle } from './SourceText';
 import { record, redo, undo, useUndoState } from './undo';
@@ -439,6 +440,8 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               </p>
             </div>
           )}
+          {draft && engagements.some((e) => e.id === draft.id) && <CommentsPanel key={draft.id} entity="engagement" entityId={draft.id} title="Comments on this engagement" />}
+          <CommentsPanel key={doc.id} entity="document" entityId={doc.id} title="Comments on this article" />
         </div>
         <footer className="coding__status" data-testid="save-status">
           <span className={`save save--${status.kind}`}>

@@ -73,16 +73,16 @@ export const SORT_BY: Partial<Record<ColumnId, EngagementSort['by']>> = { date: 
 
 /** Grid track per column: fixed for short values, shares of the rest for lists. */
 export const TRACKS: Record<ColumnId, string> = {
-  date: '92px',
+  date: '104px',
   type: '92px',
   mode: '84px',
   participants: 'minmax(150px, 1.7fr)',
-  sides: 'minmax(110px, 1.1fr)',
+  sides: 'minmax(100px, 1.1fr)',
   place: '118px',
   topics: 'minmax(100px, 1fr)',
   outcomes: 'minmax(90px, 0.8fr)',
   status: '84px',
-  coder: '80px',
+  coder: '76px',
   updated: '92px',
   sources: '40px',
 };
