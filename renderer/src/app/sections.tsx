@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
+import { CodebookView } from '../features/codebook/CodebookView';
 import { EngagementsView } from '../features/engagements/EngagementsView';
 import { NetworkView } from '../features/network/NetworkView';
 import { ReviewView } from '../features/review/ReviewView';
 import { LibraryView } from '../features/library/LibraryView';
 
-export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review';
+export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review' | 'codebook';
 
 export interface Section {
   id: SectionId;
@@ -64,5 +65,12 @@ export const sections: Section[] = [
     key: '5',
     icon: icon('M4 10l4 4 8-9'),
     render: (ctx) => <ReviewView openCoding={ctx.openCoding} />,
+  },
+  {
+    id: 'codebook',
+    label: 'Codebook',
+    key: '6',
+    icon: icon('M5 3h10v14H5z M8 7h4 M8 10h4 M8 13h2'),
+    render: () => <CodebookView />,
   },
 ];

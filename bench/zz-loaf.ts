@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumExecutable } from '/work/main/e2e/browser';
+const file = process.argv[2];
+const root = process.argv[3] ?? '/work/main';
+const child = spawn(process.execPath, [path.join(root, 'bin', 'liaison.js'), 'serve', '--project', file], { env: { ...process.env, LIAISON_USER_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'ud-')) }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url: string = await new Promise((res) => { let out = ''; child.stdout!.on('data', (d) => { out += d; const m = out.match(/LIAISON_URL=(\S+)/); if (m) res(m[1]); }); });
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+await page.goto(url);
+await page.waitForSelector('[data-testid="document-row"]');
+await page.waitForTimeout(1000);
+const r = await page.evaluate(`new Promise((resolve) => {
+  const entries = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) entries.push({ d: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, style: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0, script: e.scripts.reduce((s, x) => s + x.duration, 0), names: e.scripts.map((x) => x.invoker).slice(0,3).join('|') }); }).observe({ type: 'long-animation-frame', buffered: false });
+  const el = document.querySelector('[data-testid="document-table-scroll"]');
+  let n = 0;
+  requestAnimationFrame(function tick() { el.scrollTop += 120; if (++n < 300) requestAnimationFrame(tick); else setTimeout(() => resolve(entries), 500); });
+})`);
+const e = r as { d: number; render: number; style: number; script: number; names: string }[];
+const sum = (f: (x: (typeof e)[0]) => number) => e.reduce((s, x) => s + f(x), 0);
+console.log('loafs', e.length, 'total', sum((x) => x.d).toFixed(0), 'script', sum((x) => x.script).toFixed(0), 'render', sum((x) => x.render).toFixed(0), 'style+layout', sum((x) => x.style).toFixed(0));
+console.log(e.slice(0, 12));
+await browser.close(); child.kill();
