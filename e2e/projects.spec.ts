@@ -16,12 +16,17 @@ test('create a project, close it, reopen it from recent projects', async ({ liai
   await expect(page.getByTestId('statusbar')).toContainText(file);
   await expect(page.getByTestId('empty-library')).toBeVisible();
   await liaison.screenshot(page, 'shell-library-empty');
+  // The theme follows the OS: the same screen in dark.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 24, 27)');
+  await liaison.screenshot(page, 'shell-library-empty-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Keyboard: Ctrl+4 goes to Network, and every section has a helpful empty state.
   await page.keyboard.press('Control+4');
   await expect(page.getByTestId('empty-network')).toBeVisible();
   await page.getByTestId('nav-review').click();
-  await expect(page.getByTestId('empty-review')).toBeVisible();
+  await expect(page.getByTestId('agreement-empty')).toBeVisible();
 
   await page.getByTestId('close-project').click();
   await expectAppState(page, 'start');

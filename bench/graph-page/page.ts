@@ -1,0 +1,235 @@
+// The graph bench's page: bundled by esbuild from node_modules (no network) and driven by
+// bench/graph-bench.ts through `window.bench`. Two ways to draw the same graph in the same browser:
+// Liaison's (ForceAtlas2 in the app's own layout worker, then vis-network with physics off and the
+// view's options) and plain vis-network with its default physics.
+import { DataSet } from 'vis-data';
+import { type Edge, Network, type Node, type Options } from 'vis-network';
+import type { LayoutRequest } from '../../renderer/src/features/network/layout-worker';
+import type { BenchGraph } from './graph';
+
+type Positions = Record<string, { x: number; y: number }>;
+
+/** Mirrors NetworkView.tsx: LAYOUT_ITERATIONS, PALETTE, the node and edge styles and the options. */
+const LAYOUT_ITERATIONS = 300;
+const PALETTE = ['#2d6a99', '#c0762b', '#3f9b5a', '#8e5bb5', '#b84a4a', '#4a9fa8', '#8a7a2b', '#6b6b6b'];
+const LARGE_GRAPH_NODES = 1000;
+
+/** NetworkView's vis options for a graph of `nodeCount` nodes (keep in step with the view). */
+export function liaisonOptions(nodeCount: number): Options {
+  const large = nodeCount > LARGE_GRAPH_NODES && new URLSearchParams(location.search).has('large');
+  return {
+    physics: false,
+    layout: { improvedLayout: !large },
+    interaction: { hover: true, tooltipDelay: 150, multiselect: false, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
+    nodes: { font: { color: '#222', size: 13, face: 'system-ui' }, scaling: { min: 10, max: 30 }, borderWidth: 1 },
+    edges: { smooth: false, selectionWidth: 2 },
+  };
+}
+
+export interface LiaisonDraw {
+  /** Data in the page → positions back from the worker (0 when every position was stored). */
+  layoutMs: number;
+  /** The longest gap between animation frames on the UI thread while the worker ran. */
+  layoutMaxFrameGapMs: number;
+  /** Positions → the first 'afterDrawing' (DataSets built, Network constructed, drawn once). */
+  drawMs: number;
+  /** Positions → the 'afterDrawing' after NetworkView's fit(): the picture the analyst sees. */
+  fittedMs: number;
+  /** Data in the page → the fitted picture. */
+  totalMs: number;
+}
+
+export interface BaselineDraw {
+  /** Data in the page → 'stabilized', or null when the cap came first. */
+  stabilizedMs: number | null;
+  /** Data in the page → the first 'afterDrawing'. */
+  firstDrawMs: number | null;
+  iterations: number | null;
+  capped: boolean;
+  /** The longest gap between animation frames on the UI thread until stabilized (or the cap). */
+  maxFrameGapMs: number;
+}
+
+export interface PanZoom {
+  gaps: number[];
+  draws: number;
+}
+
+export interface BenchApi {
+  load(): Promise<{ nodes: number; edges: number }>;
+  liaison(stored: boolean): Promise<LiaisonDraw>;
+  baseline(capMs: number): Promise<BaselineDraw>;
+  /** Zoom into the busiest node, pan across, zoom back out: the view set by the clock every frame. */
+  animatedPanZoom(durationMs: number): Promise<PanZoom>;
+  /** Record frame gaps (and draws) until stopFrames(): for input driven from outside the page. */
+  startFrames(): void;
+  stopFrames(): PanZoom;
+  destroy(): void;
+}
+
+const container = document.getElementById('net')!;
+let graph: BenchGraph = { nodes: [], edges: [] };
+let network: Network | null = null;
+let stored: Positions = {};
+let draws = 0;
+
+/** Animation-frame gaps until the returned function is called. */
+function recordFrames(): () => number[] {
+  const gaps: number[] = [];
+  let last = -1;
+  let on = true;
+  const tick = (t: number) => {
+    if (last >= 0) gaps.push(t - last);
+    last = t;
+    if (on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return () => {
+    on = false;
+    return gaps;
+  };
+}
+
+function track(net: Network): Network {
+  network?.destroy();
+  network = net;
+  draws = 0;
+  net.on('afterDrawing', () => draws++);
+  return net;
+}
+
+const nextDraw = (net: Network) => new Promise<number>((resolve) => net.once('afterDrawing', () => resolve(performance.now())));
+
+function layout(request: LayoutRequest): Promise<Positions> {
+  const worker = new Worker('layout-worker.js', { type: 'module' });
+  return new Promise<Positions>((resolve) => {
+    worker.onmessage = (e: MessageEvent<Positions>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.postMessage(request);
+  });
+}
+
+const bench: BenchApi = {
+  async load() {
+    graph = (await (await fetch('graph.json')).json()) as BenchGraph;
+    return { nodes: graph.nodes.length, edges: graph.edges.length };
+  },
+
+  async liaison(useStored) {
+    const t0 = performance.now();
+    const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
+    const request: LayoutRequest = {
+      nodes: graph.nodes.map((n) => {
+        const s = useStored ? stored[n.id] : undefined;
+        return { id: n.id, x: s?.x, y: s?.y, fixed: Boolean(s), size: n.degree };
+      }),
+      edges: graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.count })),
+      iterations: LAYOUT_ITERATIONS,
+    };
+    const stopFrames = recordFrames();
+    const positions = await layout(request);
+    const t1 = performance.now();
+    const layoutGaps = stopFrames();
+    if (!useStored) stored = positions;
+    const nodes = new DataSet<Node>(
+      graph.nodes.map((n) => ({
+        id: n.id,
+        label: n.label,
+        x: positions[n.id].x,
+        y: positions[n.id].y,
+        value: n.engagementCount,
+        shape: n.kind === 'person' ? 'dot' : n.kind === 'organisation' ? 'diamond' : 'square',
+        title: `${n.label}\n${n.engagementCount} engagement${n.engagementCount === 1 ? '' : 's'}, ${n.degree} link${n.degree === 1 ? '' : 's'}`,
+        color: { background: '#eee', border: '#5a6672', highlight: { background: '#eee', border: '#2d6a99' } },
+      })),
+    );
+    const edges = new DataSet<Edge>(
+      graph.edges.map((e) => {
+        const colour = PALETTE[Math.max(0, ['consult', 'cooperate', 'aid', 'train', 'agree', 'demand', 'threaten'].indexOf(e.dominantType)) % PALETTE.length];
+        return { id: e.id, from: e.source, to: e.target, width: 1 + (5 * e.count) / maxCount, color: { color: colour, highlight: colour }, title: `${e.count} engagement${e.count === 1 ? '' : 's'}\n${e.dominantType}: ${e.count}` };
+      }),
+    );
+    const net = track(new Network(container, { nodes, edges }, liaisonOptions(graph.nodes.length)));
+    const t2 = await nextDraw(net);
+    net.fit({ animation: false });
+    const t3 = await nextDraw(net);
+    return { layoutMs: t1 - t0, layoutMaxFrameGapMs: Math.max(0, ...layoutGaps), drawMs: t2 - t1, fittedMs: t3 - t1, totalMs: t3 - t0 };
+  },
+
+  async baseline(capMs) {
+    const t0 = performance.now();
+    const stopFrames = recordFrames();
+    const nodes = new DataSet<Node>(graph.nodes.map((n) => ({ id: n.id, label: n.label })));
+    const edges = new DataSet<Edge>(graph.edges.map((e) => ({ id: e.id, from: e.source, to: e.target })));
+    let firstDrawMs: number | null = null;
+    const result = await new Promise<{ stabilizedMs: number | null; iterations: number | null }>((resolve) => {
+      const timer = setTimeout(() => resolve({ stabilizedMs: null, iterations: null }), Math.max(0, capMs - (performance.now() - t0)));
+      const net = new Network(container, { nodes, edges }, {});
+      track(net);
+      net.once('afterDrawing', () => {
+        firstDrawMs = performance.now() - t0;
+      });
+      net.once('stabilized', (p: { iterations: number }) => {
+        clearTimeout(timer);
+        resolve({ stabilizedMs: performance.now() - t0, iterations: p.iterations });
+      });
+    });
+    const gaps = stopFrames();
+    // Past the cap the simulation would keep the UI thread busy: freeze it where it is so the
+    // pan and zoom that follow measure drawing, as they do for Liaison.
+    if (result.stabilizedMs === null) network?.stopSimulation();
+    return { ...result, firstDrawMs, capped: result.stabilizedMs === null, maxFrameGapMs: Math.max(0, ...gaps) };
+  },
+
+  animatedPanZoom(durationMs) {
+    const net = network!;
+    const s0 = net.getScale();
+    const p0 = net.getViewPosition();
+    const busiest = graph.nodes.reduce((a, b) => (b.degree > a.degree ? b : a));
+    const hub = net.getPosition(busiest.id);
+    const s1 = s0 * 4;
+    const dx = (container.clientWidth / s1) * 1.5;
+    const keys = [
+      { t: 0, x: p0.x, y: p0.y, s: s0 },
+      { t: 0.35, x: hub.x, y: hub.y, s: s1 },
+      { t: 0.7, x: hub.x + dx, y: hub.y, s: s1 },
+      { t: 1, x: p0.x, y: p0.y, s: s0 },
+    ];
+    const ease = (f: number) => (f < 0.5 ? 2 * f * f : 1 - (-2 * f + 2) ** 2 / 2);
+    const stopFrames = recordFrames();
+    const before = draws;
+    return new Promise<PanZoom>((resolve) => {
+      const start = performance.now();
+      const step = (now: number) => {
+        const f = Math.min(1, (now - start) / durationMs);
+        const next = keys.findIndex((k) => k.t > f);
+        const i = next < 1 ? keys.length - 2 : next - 1;
+        const a = keys[i];
+        const b = keys[i + 1];
+        const u = ease((f - a.t) / (b.t - a.t));
+        // Scale moves on a log scale, as a wheel does.
+        const scale = Math.exp(Math.log(a.s) + (Math.log(b.s) - Math.log(a.s)) * u);
+        net.moveTo({ position: { x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u }, scale, animation: false });
+        if (f < 1) requestAnimationFrame(step);
+        else void nextDraw(net).then(() => resolve({ gaps: stopFrames(), draws: draws - before }));
+      };
+      requestAnimationFrame(step);
+    });
+  },
+
+  startFrames() {
+    const stop = recordFrames();
+    const before = draws;
+    bench.stopFrames = () => ({ gaps: stop(), draws: draws - before });
+  },
+  stopFrames: () => ({ gaps: [], draws: 0 }),
+
+  destroy() {
+    network?.destroy();
+    network = null;
+  },
+};
+
+(window as unknown as { bench: BenchApi }).bench = bench;
