@@ -34,6 +34,13 @@ function makeSchema1File(file: string): void {
 }
 
 describe('project store', () => {
+  it('lists its migrations once each, in numbered order', async () => {
+    const { migrations } = await import('./migrations');
+    const numbers = migrations.map((m) => Number(m.name.slice(0, 4)));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
   it('creates a fresh file with every migration, WAL, foreign keys and an identity', () => {
     const file = path.join(dir, 'a.liaison');
     const store = createProject(file, 'Alpha');
