@@ -43,4 +43,13 @@ test('edit the codebook (add, rename, retire, save a version) and merge two acto
   await expect(page.getByTestId('actor-row').filter({ hasText: 'Barham Salih' })).toHaveCount(0);
   await page.getByTestId('actors-message').getByText('Undo').click();
   await expect(page.getByTestId('actor-row').filter({ hasText: 'Barham Salih' })).toHaveCount(1);
+
+  // Split: al-Araji's participation in the NATO call belongs, say, to a namesake.
+  await page.getByTestId('actor-row').filter({ hasText: 'Qasim al-Araji' }).getByTestId('split-start').click();
+  await expect(page.getByTestId('split-participation')).toHaveCount(3);
+  await page.getByTestId('split-participation').first().check();
+  await page.getByTestId('split-name').fill('Qasim al-Araji (namesake)');
+  await page.getByTestId('split-confirm').click();
+  await expect(page.getByTestId('actors-message')).toContainText('moved from Qasim al-Araji');
+  await expect(page.getByTestId('actor-row').filter({ hasText: 'namesake' })).toHaveCount(1);
 });

@@ -184,6 +184,11 @@ export const codingCalls = {
   'actors.country': call<Actor>()(z.object({ countryCode }).strict(), 'The country actor for an ISO alpha-3 code.'),
   /** Merge source into target: every reference to source reads as target. Reversible. */
   'actors.merge': call<{ inverse: CodingCommand }>()(z.object({ sourceId: id, targetId: id }).strict(), 'Merge one actor into another (reversible).'),
+  /** Where an actor takes part: each participation with its engagement, for splitting. */
+  'actors.participations': call<{ participantId: string; engagementId: string; documentId: string; type: string; date: string | null; title: string | null; role: string }[]>()(
+    z.object({ id }).strict(),
+    'The participations of an actor.',
+  ),
   /** Split: move the given participations (and aliases) of an actor to a new actor. */
   'actors.split': call<{ actor: Actor }>()(
     z.object({ id, name: z.string().trim().min(1).max(300), participantIds: z.array(id).max(10_000), aliases: z.array(z.string()).max(200) }).strict(),

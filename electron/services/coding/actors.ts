@@ -131,3 +131,15 @@ export function countries(): { code: string; name: string }[] {
     .map((c) => ({ code: c.code, name: c.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+export function participations(ctx: AppContext, args: { id: string }) {
+  const { db } = requireStore(ctx);
+  return prepared<[string], { participantId: string; engagementId: string; documentId: string; type: string; date: string | null; title: string | null; role: string }>(
+    db,
+    `SELECT p.id AS participantId, e.id AS engagementId,
+       (SELECT document_id FROM engagement_sources s WHERE s.engagement_id = e.id ORDER BY s.is_primary DESC LIMIT 1) AS documentId,
+       e.type, e.date_value AS date, p.title, p.role
+     FROM engagement_participants p JOIN engagements e ON e.id = p.engagement_id
+     WHERE p.actor_id = ? AND e.deleted_at IS NULL ORDER BY e.date_value, e.created_at`,
+  ).all(args.id);
+}

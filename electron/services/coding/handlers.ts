@@ -27,5 +27,6 @@ export const codingHandlers: { [N in keyof typeof codingCalls]: Handler<N> } = {
   'actors.countries': actors.countries,
   'actors.merge': actors.merge,
   'actors.split': actors.split,
+  'actors.participations': actors.participations,
   'documents.suggestions': suggestions,
 };

@@ -17,6 +17,7 @@ export function ActorsView() {
   const [merging, setMerging] = useState<Actor | null>(null);
   const [target, setTarget] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [splitting, setSplitting] = useState<Actor | null>(null);
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && setVersion((v) => v + 1)), []);
   if (actors.data && actors.data.length === 0 && !query) {
     return (
@@ -58,6 +59,16 @@ export function ActorsView() {
           </button>
         </p>
       )}
+      {splitting && (
+        <SplitPanel
+          actor={splitting}
+          onDone={(text) => {
+            setSplitting(null);
+            setMessage(text);
+          }}
+          onCancel={() => setSplitting(null)}
+        />
+      )}
       <table className="plain-table" data-testid="actors-table">
         <thead>
           <tr>
@@ -98,15 +109,85 @@ export function ActorsView() {
                     </button>
                   </span>
                 ) : (
-                  <button type="button" className="btn btn--ghost btn--small" onClick={() => setMerging(a)} data-testid="merge-start">
-                    Merge…
-                  </button>
+                  <span className="row row--tight">
+                    <button type="button" className="btn btn--ghost btn--small" onClick={() => setMerging(a)} data-testid="merge-start">
+                      Merge…
+                    </button>
+                    {a.kind !== 'country' && (
+                      <button type="button" className="btn btn--ghost btn--small" onClick={() => setSplitting(a)} data-testid="split-start">
+                        Split…
+                      </button>
+                    )}
+                  </span>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Split an actor that is really two people: move some participations (and aliases) to a new actor. */
+function SplitPanel({ actor, onDone, onCancel }: { actor: Actor; onDone: (message: string) => void; onCancel: () => void }) {
+  const parts = useAsync(() => liaison.actors.participations({ id: actor.id }), actor.id);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [name, setName] = useState(`${actor.name} (2)`);
+  const [aliases, setAliases] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (set: Set<string>, v: string) => {
+    const next = new Set(set);
+    if (next.has(v)) next.delete(v);
+    else next.add(v);
+    return next;
+  };
+  return (
+    <div className="split-panel" data-testid="split-panel">
+      <strong>Split {actor.name}</strong>
+      <p className="muted small">Tick the participations (and spellings) that belong to another person; they move to a new actor.</p>
+      <ul className="split-panel__list">
+        {parts.data?.map((p) => (
+          <li key={p.participantId}>
+            <label>
+              <input type="checkbox" checked={chosen.has(p.participantId)} onChange={() => setChosen(toggle(chosen, p.participantId))} data-testid="split-participation" /> {p.date ?? 'undated'} · {p.type} · {p.role}
+              {p.title ? ` · ${p.title}` : ''}
+            </label>
+          </li>
+        ))}
+        {actor.aliases
+          .filter((x) => x !== actor.name)
+          .map((alias) => (
+            <li key={alias}>
+              <label>
+                <input type="checkbox" checked={aliases.has(alias)} onChange={() => setAliases(toggle(aliases, alias))} /> alias “{alias}”
+              </label>
+            </li>
+          ))}
+      </ul>
+      <div className="row row--tight">
+        <input className="input input--small" value={name} onChange={(e) => setName(e.target.value)} aria-label="Name of the new actor" data-testid="split-name" />
+        <button
+          type="button"
+          className="btn btn--primary btn--small"
+          disabled={chosen.size === 0 || !name.trim()}
+          data-testid="split-confirm"
+          onClick={async () => {
+            try {
+              const { actor: created } = await liaison.actors.split({ id: actor.id, name: name.trim(), participantIds: [...chosen], aliases: [...aliases] });
+              onDone(`${chosen.size} participation${chosen.size === 1 ? '' : 's'} moved from ${actor.name} to the new actor ${created.name}.`);
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          }}
+        >
+          Split
+        </button>
+        <button type="button" className="btn btn--ghost btn--small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {error && <p className="form-error small">{error}</p>}
     </div>
   );
 }
