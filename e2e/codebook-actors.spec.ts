@@ -53,3 +53,26 @@ test('edit the codebook (add, rename, retire, save a version) and merge two acto
   await expect(page.getByTestId('actors-message')).toContainText('moved from Qasim al-Araji');
   await expect(page.getByTestId('actor-row').filter({ hasText: 'namesake' })).toHaveCount(1);
 });
+
+test('link an engagement coded from one article to a second article that reports it', async ({ liaison }) => {
+  const page = await liaison.launch({ project: await codedProject(liaison.dir) });
+  await expectAppState(page, 'project');
+  await page.getByTestId('library-search').fill('Shammari');
+  await expect(page.getByTestId('document-row')).toHaveCount(1);
+  await page.getByTestId('document-row').first().click();
+  await page.getByTestId('reader-code').click();
+  await expect(page.getByTestId('engagement-tab')).toHaveCount(1);
+  await page.getByTestId('open-link').click();
+  await page.getByTestId('link-search').fill('Moallim');
+  await expect(page.getByTestId('link-candidate')).toHaveCount(1);
+  await page.getByTestId('link-candidate').click();
+  await expect(page.getByTestId('engagement-tab')).toHaveCount(2);
+  await expect(page.getByTestId('participant-actor').first()).toHaveValue('Hussein Moallim');
+  const row = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('liaison-token') ?? '';
+    const res = await fetch('/api/analysis.engagements', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    const body = (await res.json()) as { value: { rows: { participants: { name: string }[]; documentIds: string[] }[] } };
+    return body.value.rows.find((r) => r.participants.some((p) => p.name === 'Hussein Moallim'));
+  });
+  expect(row?.documentIds).toHaveLength(2);
+});

@@ -8,6 +8,7 @@ import { liaison, subscribe } from '../../app/transport';
 import { type Draft, EngagementEditor } from './EngagementEditor';
 import { CommentsPanel } from './CommentsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { LinkEngagement } from './LinkEngagement';
 import { type Highlight, SourceText, type SourceTextHandle } from './SourceText';
 import { record, redo, undo, useUndoState } from './undo';
 
@@ -59,6 +60,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
   const [showBoilerplate, setShowBoilerplate] = useState(true);
   const [showHistory, setShowHistory] = useState(false);
+  const [showLink, setShowLink] = useState(false);
   const source = useRef<SourceTextHandle>(null);
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; draft: Draft } | null>(null);
   const undoState = useUndoState();
@@ -399,12 +401,27 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               History
             </button>
           )}
+          <button type="button" className="btn btn--ghost btn--small" data-testid="open-link" onClick={() => void flush().then(() => setShowLink(true))} title="This article reports an engagement already coded from another article">
+            Link…
+          </button>
           <button type="button" className="btn btn--small" data-testid="new-engagement" onClick={() => void newEngagement()} title="New engagement (N)">
             + New
           </button>
         </header>
         <div className="coding__editor">
-          {showHistory && draft ? (
+          {showLink ? (
+            <LinkEngagement
+              documentId={documentId}
+              onClose={() => setShowLink(false)}
+              onLinked={async (id) => {
+                setShowLink(false);
+                const list = await loadEngagements();
+                const linked = list.find((e) => e.id === id);
+                if (linked) setDraft(toDraft(linked));
+                setStatus({ kind: 'saved', message: 'Linked: this article is now a source of the engagement' });
+              }}
+            />
+          ) : showHistory && draft ? (
             <HistoryPanel
               engagementId={draft.id}
               onClose={() => setShowHistory(false)}
