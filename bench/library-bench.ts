@@ -17,12 +17,16 @@ const size = Number(arg > 0 ? process.argv[arg + 1] : (process.env.BENCH_LIBRARY
 const root = path.resolve(import.meta.dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-library-bench-'));
 const projectFile = path.join(work, `library-${size}.liaison`);
-/** Frames scrolled per run, and pixels per frame (4 rows of 30 px: a brisk wheel). */
-const FRAMES = 480;
+/** Frames scrolled per round, and pixels per frame (4 rows of 30 px: a brisk wheel). */
+const FRAMES = 240;
+/** Rounds of each scroll, interleaved with the baseline's, so a busy moment on the machine hits both alike. */
+const ROUNDS = 3;
 const STEP_PX = 120;
 /** A frame longer than 1.5 × 60 Hz is a dropped frame. */
 const DROPPED_MS = 25;
 const FIRST_ROWS_RUNS = 5;
+/** Length of each of the two long reports compared. */
+const LONG_CHARS = 150_000;
 
 const OUTLETS = ['Shafaq News', 'Mogadishu24', 'Somali Magazine', 'Rudaw', 'Iraqi News Agency', 'Hiiraan Online', 'Garowe Online', 'Al-Monitor', 'Kurdistan24', 'Baghdad Post'];
 const PLACES = ['Baghdad', 'Mogadishu', 'Erbil', 'Basra', 'Kismayo', 'Brussels', 'Washington', 'Ankara', 'Tehran', 'Nairobi'];
@@ -65,7 +69,53 @@ function generate(db: Db): void {
       FROM t;
       INSERT INTO documents_fts (rowid, title, body) SELECT rowid, ifnull(title, ''), text FROM documents;
     `);
+    // Two long near-identical reports, for the comparison.
+    const [original, revised] = longPair();
+    const insert = db.prepare(
+      `INSERT INTO documents (rowid, id, batch_id, path, format, size_bytes, mtime_ms, sha256, encoding, text, title, outlet, words, clean_hash, imported_at)
+       VALUES (?, ?, 'b1', ?, 'txt', ?, 0, ?, 'utf-8', ?, ?, 'Bench Wire', ?, ?, '2026-01-05T10:00:00Z')`,
+    );
+    const fts = db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)');
+    for (const [k, text] of [original, revised].entries()) {
+      const rowid = size + 1 + k;
+      const title = `Zzlongreport ${k === 0 ? 'original' : 'revised'}: annual review of border security cooperation`;
+      insert.run(rowid, `doc-long-${k}`, `/corpus/long-${k}.txt`, text.length, String(rowid).padStart(64, '0'), text, title, text.split(/\s+/).length, String(rowid).padStart(64, '0'));
+      fts.run(rowid, title, text);
+    }
   })();
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A report of LONG_CHARS characters, and a revision with about one word in a hundred changed. */
+function longPair(): [string, string] {
+  const rnd = random(42);
+  const vocabulary = [...SUBJECTS, ...VERBS, ...OBJECTS, ...PLACES, 'training', 'border', 'security', 'cooperation', 'agreement', 'forces', 'intelligence', 'the', 'of', 'and', 'with', 'for', 'said', 'on', 'a'].flatMap((p) => p.split(' '));
+  const pick = () => vocabulary[Math.floor(rnd() * vocabulary.length)];
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (let p = 0; length < LONG_CHARS; p++) {
+    const sentences: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      const words = Array.from({ length: 10 + Math.floor(rnd() * 12) }, pick);
+      sentences.push(`${words.join(' ')} (${p}.${k}).`);
+    }
+    const paragraph = sentences.join(' ');
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  const original = paragraphs.join('\n\n');
+  const revised = original.replace(/\b[a-z]{6,}\b/g, (w) => (rnd() < 0.02 ? 'redacted' : w));
+  return [original, revised];
 }
 
 interface Served {
@@ -116,8 +166,11 @@ const SCROLL_SCRIPT = `(({ selector, frames, step }) => new Promise((resolve) =>
 }))`;
 
 /** Scroll `selector` by STEP_PX per animation frame for FRAMES frames; the gaps between frames. */
-async function scrollFrames(page: Page, selector: string): Promise<Frames> {
-  const gaps = (await page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ selector, frames: FRAMES, step: STEP_PX })})`)) as number[];
+async function scrollFrames(page: Page, selector: string): Promise<number[]> {
+  return (await page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ selector, frames: FRAMES, step: STEP_PX })})`)) as number[];
+}
+
+function summarise(gaps: number[]): Frames {
   const sorted = [...gaps].sort((a, b) => a - b);
   return {
     p50: quantile(sorted, 0.5),
@@ -128,7 +181,7 @@ async function scrollFrames(page: Page, selector: string): Promise<Frames> {
 }
 
 /** An empty list of the same height on the same page: the frame times of scrolling with nothing to do. */
-async function baselineFrames(page: Page): Promise<Frames> {
+async function baselineFrames(page: Page): Promise<number[]> {
   await page.evaluate(() => {
     const table = document.querySelector<HTMLElement>('[data-testid="document-table-scroll"]')!;
     const box = table.getBoundingClientRect();
@@ -145,6 +198,39 @@ async function baselineFrames(page: Page): Promise<Frames> {
   return frames;
 }
 
+/** In-page: record the gaps between animation frames until window.__stopFrames() is called. */
+const RECORD_SCRIPT = `(() => {
+  const w = window;
+  w.__frames = [];
+  let last = performance.now();
+  let on = true;
+  w.__stopFrames = () => { on = false; return w.__frames; };
+  requestAnimationFrame(function tick(t) {
+    w.__frames.push(t - last);
+    last = t;
+    if (on) requestAnimationFrame(tick);
+  });
+})()`;
+
+interface Opened {
+  readyMs: number;
+  longestMs: number;
+  over50: number;
+}
+
+/** Run `open`, wait for `ready`, and answer how long that took and the longest frame meanwhile. */
+async function timeOpen(page: Page, open: () => Promise<void>, ready: () => Promise<void>): Promise<Opened> {
+  await page.evaluate(RECORD_SCRIPT);
+  const t0 = performance.now();
+  await open();
+  await ready();
+  const readyMs = performance.now() - t0;
+  // A few more frames: what the page still does right after.
+  await page.waitForTimeout(300);
+  const gaps = (await page.evaluate('window.__stopFrames()')) as number[];
+  return { readyMs, longestMs: Math.max(0, ...gaps), over50: gaps.filter((g) => g > 50).length };
+}
+
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -158,7 +244,10 @@ process.stderr.write(`generated in ${(generateMs / 1000).toFixed(1)} s\n`);
 
 const served = await serve();
 const executablePath = chromiumExecutable();
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS }).catch((err: Error) => {
+  served.child.kill('SIGTERM');
+  throw new Error(`Chromium did not start (${err.message}); set CHROMIUM_PATH or install chromium.`);
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   // The moment the first row is in the DOM, measured in the page from navigation start.
@@ -199,8 +288,13 @@ try {
   const total = await page.getByTestId('library-count').textContent();
 
   await page.waitForSelector('[data-testid="document-row"]');
-  const base = await baselineFrames(page);
-  const plain = await scrollFrames(page, '[data-testid="document-table-scroll"]');
+  const baseGaps: number[] = [];
+  const plainGaps: number[] = [];
+  const searchGaps: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    baseGaps.push(...(await baselineFrames(page)));
+    plainGaps.push(...(await scrollFrames(page, '[data-testid="document-table-scroll"]')));
+  }
   const loadedPlain = await page.locator('[data-testid="document-row"]').last().getAttribute('aria-rowindex');
 
   // The same with a search: ranked rows with highlighted snippets, taller rows.
@@ -211,7 +305,42 @@ try {
   await page.getByTestId('library-search').fill('security');
   await page.waitForSelector('[data-testid="row-snippet"] mark');
   const searchRowsMs = performance.now() - t;
-  const searched = await scrollFrames(page, '[data-testid="document-table-scroll"]');
+  for (let r = 0; r < ROUNDS; r++) {
+    baseGaps.push(...(await baselineFrames(page)));
+    searchGaps.push(...(await scrollFrames(page, '[data-testid="document-table-scroll"]')));
+  }
+  const [base, plain, searched] = [summarise(baseGaps), summarise(plainGaps), summarise(searchGaps)];
+
+  // Two long reports: read one (baseline), then compare the two; from the key or click to all text mounted.
+  await page.getByTestId('library-search').fill('zzlongreport');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="document-row"]').length === 2);
+  const longRows = page.getByTestId('document-row');
+  const reader = await timeOpen(
+    page,
+    () => longRows.first().click(),
+    () => page.waitForSelector('[data-testid="reader"][data-state="ready"]').then(() => undefined),
+  );
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="reader"]', { state: 'detached' });
+  await longRows.first().click({ modifiers: ['ControlOrMeta'] });
+  await longRows.nth(1).click({ modifiers: ['ControlOrMeta'] });
+  const compared = await timeOpen(
+    page,
+    () => page.keyboard.press('c'),
+    () =>
+      page
+        .waitForFunction(
+          () =>
+            document.querySelector('[data-testid="compare"]')?.getAttribute('data-state') === 'ready' &&
+            document.querySelectorAll('[data-complete="true"]').length === 2,
+          null,
+          { timeout: 60_000 },
+        )
+        .then(() => undefined),
+  );
+  const similarity = await page.getByTestId('compare-similarity-value').textContent();
+  const differences = await page.getByTestId('compare-position').textContent();
+  await page.keyboard.press('Escape');
   const searchCount = await page.getByTestId('library-count').textContent();
 
   const sortedRows = [...firstRows].sort((a, b) => a - b);
@@ -232,18 +361,28 @@ try {
     `| baseline: navigation → DOMContentLoaded | ${ms(quantile(sortedDom, 0.5))} | ${ms(sortedDom[0])} | ${ms(sortedDom.at(-1)!)} |`,
     `| baseline: raw \`documents.list\` call, first 100 rows | ${ms(quantile(sortedCall, 0.5))} | ${ms(sortedCall[0])} | ${ms(sortedCall.at(-1)!)} |`,
   ].join('\n');
-  process.stderr.write(`${firstTable}\n\n${table}\n`);
+  const longTable = [
+    `| two reports of ${LONG_CHARS.toLocaleString('en')} characters | to ready | longest frame | frames over 50 ms |`,
+    '|---|---|---|---|',
+    `| baseline: open one in the reader (whole text at once) | ${ms(reader.readyMs)} | ${ms(reader.longestMs)} | ${reader.over50} |`,
+    `| compare the two (diff in a worker, text mounted in blocks) | ${ms(compared.readyMs)} | ${ms(compared.longestMs)} | ${compared.over50} |`,
+  ].join('\n');
+  process.stderr.write(`${firstTable}\n\n${table}\n\n${longTable}\n`);
   writeSection(
     'library',
     `## Library (\`npm run bench:library\`)
 
-${size.toLocaleString('en')} documents (${total?.trim()}), generated in SQL in ${(generateMs / 1000).toFixed(1)} s, served by \`liaison serve\`, in headless Chromium (${executablePath ?? "Playwright's own"}) at 1360 × 860. First rows: from navigation to the first row in the DOM, ${FIRST_ROWS_RUNS} loads (the first one cold). Scrolling: the table's scroller moved ${STEP_PX} px per animation frame for ${FRAMES} frames, pages of rows loading as it goes (row ${Number(loadedPlain ?? 0).toLocaleString('en')} reached without a search); the gaps between frames. Baseline: the same page scrolling an empty element of the same size. Aims: first rows under 1 s; p95 frame within 1.5× the baseline; dropped frames under 5%.
+${total?.trim()}, generated in SQL in ${(generateMs / 1000).toFixed(1)} s, served by \`liaison serve\`, in headless Chromium (${executablePath ?? "Playwright's own"}) at 1360 × 860. First rows: from navigation to the first row in the DOM, ${FIRST_ROWS_RUNS} loads (the first one cold). Scrolling: the table's scroller moved ${STEP_PX} px per animation frame, ${ROUNDS} rounds of ${FRAMES} frames each interleaved with the baseline's, pages of rows loading as it goes (row ${Number(loadedPlain ?? 0).toLocaleString('en')} reached without a search); the gaps between frames. Baseline: the same page scrolling an empty element of the same size. Aims: first rows under 1 s; p95 frame within 1.5× the baseline; dropped frames under 5%.
 
 ${firstTable}
 
 ${table}
 
-Search \`security\` (${searchCount?.trim()}): first ranked rows with snippets ${ms(searchRowsMs)} after typing (including the box's 220 ms debounce).`,
+Search \`security\` (${searchCount?.trim()}): first ranked rows with snippets ${ms(searchRowsMs)} after typing (including the box's 220 ms debounce).
+
+Long articles: two generated reports of ${LONG_CHARS.toLocaleString('en')} characters, the second with about one long word in fifty changed (${similarity?.trim()} words in common, ${differences?.replace(/^– of /, '').trim()} differences). From the click (reader) or the \`c\` key (comparison) until the text is all in the DOM (and, for the comparison, the differences are marked); the longest gap between frames meanwhile. Aim: no frame over 200 ms.
+
+${longTable}`,
   );
 } finally {
   await browser.close();

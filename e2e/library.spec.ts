@@ -195,7 +195,7 @@ test('library: columns hide, move and resize, and stay so after a reload', async
 
   // Saved in the project file (after a short settle), and read back after a reload.
   await expect
-    .poll(async () => ((await rawCall(page, 'settings.get', { key: 'library.columns' })).body as { value: { hidden?: string[]; sizes?: Record<string, number> } | null }).value)
+    .poll(async () => ((await rawCall(page, 'settings.get', { key: 'library.columns' })).body as { value: { value: { hidden?: string[]; sizes?: Record<string, number> } | null } }).value.value)
     .toMatchObject({ hidden: expect.arrayContaining(['outlet']), sizes: { publishedAt: expect.any(Number) } });
   await page.reload();
   await expectAppState(page, 'project');

@@ -38,7 +38,7 @@ test('two coders code the same article blind; the reviewer sees their agreement 
   execFileSync(process.execPath, [cli, 'import', seedDir, '--project', file], { env: { ...process.env, LIAISON_USER_DATA: liaison.userDataDir }, stdio: 'ignore' });
   const page = await liaison.launch({ project: file });
   await expectAppState(page, 'project');
-  const first = (await page.getByTestId('current-coder').innerText()).trim();
+  const first = ((await page.getByTestId('current-coder').textContent()) ?? '').trim();
   await addCoder(page, 'Second Coder');
 
   // Assign every document to both coders: blind double coding.

@@ -189,7 +189,7 @@ export const calls = {
       .refine((v) => v.sort !== 'rank' || Boolean(v.query), { message: 'sort by rank needs a query', path: ['sort'] }),
     'A page of documents matching the filters in the chosen order; pass nextCursor back for the next page.',
   ),
-  /** Counts per batch, outlet, year, month, format, duplicate status and relevance for the current query and filters. */
+  /** Counts per batch, outlet, year, month, format, duplicate status, relevance and coding status for the current query and filters. */
   'documents.facets': call<DocumentFacets>()(
     documentFilters.strict(),
     'Facet counts; each facet follows the query and every filter except its own.',

@@ -37,9 +37,52 @@ function hunksIn(marks: Int32Array | null, start: number, end: number): [number,
   return [marks[lo * 3 + 2], marks[last * 3 + 2]];
 }
 
-const Block = memo(function Block({ chunk, text, side, marks, current }: { chunk: Chunk; text: string; side: Side; marks: Int32Array | null; current: number }) {
+/** A caret where the other text has words this one lacks. */
+function Gap({ side, hunk, current }: { side: Side; hunk: number; current: number }) {
+  return <span className={`diff-gap diff-gap--${side}${hunk === current ? ' diff-gap--current' : ''}`} data-hunk={hunk} data-testid="diff-gap" title={`Words only in ${side === 'a' ? 'B' : 'A'} go here`} />;
+}
+
+/** Text with the gap carets that fall in [from, to) put in place. */
+function withGaps(text: string, from: number, to: number, gaps: Int32Array | null, side: Side, current: number, last: boolean) {
+  if (!gaps || gaps.length === 0) return text.slice(from, to);
+  const out: (string | ReturnType<typeof Gap>)[] = [];
+  let at = from;
+  for (let i = 0; i < gaps.length; i += 2) {
+    const g = gaps[i];
+    if (g < from || g > to || (g === to && !last)) continue;
+    if (g > at) out.push(text.slice(at, g));
+    out.push(<Gap key={`gap-${g}-${gaps[i + 1]}`} side={side} hunk={gaps[i + 1]} current={current} />);
+    at = g;
+  }
+  if (out.length === 0) return text.slice(from, to);
+  if (to > at) out.push(text.slice(at, to));
+  return out;
+}
+
+interface BlockProps {
+  chunk: Chunk;
+  text: string;
+  side: Side;
+  marks: Int32Array | null;
+  gaps: Int32Array | null;
+  current: number;
+}
+
+/**
+ * Blocks out of view are not laid out (content-visibility: auto); until a block has been drawn
+ * once, the browser takes this guess at its height: lines of about 70 characters of 24 px, and a
+ * blank line per paragraph break.
+ */
+function guessHeight(text: string, chunk: Chunk): number {
+  let breaks = 0;
+  for (let i = text.indexOf('\n\n', chunk.start); i >= 0 && i < chunk.end; i = text.indexOf('\n\n', i + 2)) breaks++;
+  return Math.ceil((chunk.end - chunk.start) / 70) * 24 + breaks * 24;
+}
+
+const Block = memo(function Block({ chunk, text, side, marks, gaps, current }: BlockProps) {
+  const lastEnd = text.length;
   return (
-    <div className="cmp-block" data-chunk="" data-start={chunk.start} data-end={chunk.end}>
+    <div className="cmp-block" data-chunk="" data-start={chunk.start} data-end={chunk.end} style={{ containIntrinsicSize: `auto ${guessHeight(text, chunk)}px` }}>
       {chunk.pieces.map((p) => {
         const runs = p.runs.map((r) => {
           const s = text.slice(r.start, r.end);
@@ -52,13 +95,16 @@ const Block = memo(function Block({ chunk, text, side, marks, current }: { chunk
             );
           }
           if (r.kind === 'break') {
+            // A caret just before a paragraph break goes with the break.
             return (
               <span key={r.start} className="para-break">
+                {withGaps(text, r.start, r.start, gaps, side, current, true)}
                 {'\n\n'}
               </span>
             );
           }
-          return s;
+          const plain = withGaps(text, r.start, r.end, gaps, side, current, r.end === lastEnd);
+          return typeof plain === 'string' ? plain : <span key={r.start}>{plain}</span>;
         });
         const glue = p.glueAfter ? (
           <span className="glue" title="Sentences run together in the file; shown apart here">
@@ -89,8 +135,11 @@ interface Props {
   doc: DocumentDetail;
   /** This side's changed runs as [start, end, hunk] triples; null until the comparison is done. */
   marks: Int32Array | null;
-  /** The difference being looked at (outlined), or -1. */
+  /** Where the other side has words this one lacks: [offset, hunk] pairs. */
+  gaps: Int32Array | null;
+  /** The difference being looked at (outlined), or -1, and where it is on this side. */
   current: number;
+  currentAt: number;
   onOpen: (id: string) => void;
 }
 
@@ -105,7 +154,7 @@ function Meta({ doc }: { doc: DocumentDetail }) {
  * marked. The scroller is the element the ref points to; CompareView keeps the two in step.
  */
 export const ComparePane = memo(
-  forwardRef<HTMLDivElement, Props>(function ComparePane({ side, doc, marks, current, onOpen }, ref) {
+  forwardRef<HTMLDivElement, Props>(function ComparePane({ side, doc, marks, gaps, current, currentAt, onOpen }, ref) {
     const hits = useMemo<TextHit[]>(() => {
       if (!marks) return [];
       const out: TextHit[] = [];
@@ -145,7 +194,8 @@ export const ComparePane = memo(
             {chunks.slice(0, shown).map((c) => {
               // Only the blocks holding the current difference re-render when it moves.
               const [first, last] = hunksIn(marks, c.start, c.end);
-              return <Block key={c.start} chunk={c} text={doc.text} side={side} marks={marks} current={current >= first && current <= last ? current : -1} />;
+              const holds = (current >= first && current <= last) || (currentAt >= c.start && (currentAt < c.end || (currentAt === c.end && c.end === doc.text.length)));
+              return <Block key={c.start} chunk={c} text={doc.text} side={side} marks={marks} gaps={gaps} current={holds ? current : -1} />;
             })}
           </article>
         </div>

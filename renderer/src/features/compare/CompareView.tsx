@@ -14,6 +14,12 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
+/**
+ * Below this similarity nearly every word is marked: the marks are drawn fainter, since they then
+ * say "different text" rather than point at a change.
+ */
+const DISTANT_RATIO = 0.3;
+
 /** Where in a pane the two texts are lined up: a third of the way down, where the eye reads. */
 const READING_LINE = 1 / 3;
 
@@ -35,6 +41,7 @@ function Figure({ stats, hunks }: { stats: DiffStats; hunks: number }) {
       <span className="cmp-figure__label">words in common</span>
       <span className="cmp-figure__detail">
         {stats.commonWords.toLocaleString()} in the same order · Jaccard {stats.jaccard.toFixed(2)} · {hunks === 0 ? 'no differences' : `${hunks.toLocaleString()} ${hunks === 1 ? 'difference' : 'differences'}`}
+        {stats.ratio < DISTANT_RATIO && ' · mostly different texts'}
         {stats.coarse && ' · some passages too different to align word by word are marked whole'}
       </span>
     </div>
@@ -147,7 +154,7 @@ export function CompareView({ a, b, onBack, onSwap, onOpen }: Props) {
   const loadError = A.error ?? B.error;
   const ready = Boolean(A.doc && B.doc && diff);
   return (
-    <section className="compare" data-testid="compare" data-state={ready ? 'ready' : error || loadError ? 'error' : 'loading'} aria-label="Compare two documents">
+    <section className={`compare${diff && diff.stats.ratio < DISTANT_RATIO ? ' compare--distant' : ''}`} data-testid="compare" data-state={ready ? 'ready' : error || loadError ? 'error' : 'loading'} aria-label="Compare two documents">
       <header className="compare__bar">
         <button type="button" className="btn btn--ghost btn--small" data-testid="compare-back" onClick={onBack} title="Back (Esc)">
           ← Back
@@ -186,8 +193,16 @@ export function CompareView({ a, b, onBack, onSwap, onOpen }: Props) {
         </p>
       )}
       <div className="compare__panes">
-        {A.doc ? <ComparePane ref={refA} side="a" doc={A.doc} marks={diff?.marksA ?? null} current={current} onOpen={onOpen} /> : <div className="cmp-pane" />}
-        {B.doc ? <ComparePane ref={refB} side="b" doc={B.doc} marks={diff?.marksB ?? null} current={current} onOpen={onOpen} /> : <div className="cmp-pane" />}
+        {A.doc ? (
+          <ComparePane ref={refA} side="a" doc={A.doc} marks={diff?.marksA ?? null} gaps={diff?.gapsA ?? null} current={current} currentAt={diff && current >= 0 ? diff.hunks[current * 2] : -1} onOpen={onOpen} />
+        ) : (
+          <div className="cmp-pane" />
+        )}
+        {B.doc ? (
+          <ComparePane ref={refB} side="b" doc={B.doc} marks={diff?.marksB ?? null} gaps={diff?.gapsB ?? null} current={current} currentAt={diff && current >= 0 ? diff.hunks[current * 2 + 1] : -1} onOpen={onOpen} />
+        ) : (
+          <div className="cmp-pane" />
+        )}
       </div>
       <footer className="compare__legend muted">
         <span>

@@ -14,7 +14,7 @@ scope.onmessage = (e) => {
   const { id, a, b } = e.data;
   try {
     const diff = wordDiff(a, b);
-    scope.postMessage({ id, diff }, [diff.marksA.buffer, diff.marksB.buffer, diff.hunks.buffer, diff.anchors.buffer]);
+    scope.postMessage({ id, diff }, [diff.marksA.buffer, diff.marksB.buffer, diff.gapsA.buffer, diff.gapsB.buffer, diff.hunks.buffer, diff.anchors.buffer]);
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }, []);
   }

@@ -44,6 +44,7 @@ describe('wordDiff', () => {
     expect(marked(b.text, d.marksB)).toEqual(['a NATO', 'Tuesday']);
     // Two differences: "the" → "a NATO", "Monday" → "Tuesday"; the marks name their hunk.
     expect(d.hunks.length / 2).toBe(2);
+    expect(d.gapsA.length + d.gapsB.length).toBe(0);
     expect([...d.marksA].filter((_, i) => i % 3 === 2)).toEqual([0, 1]);
     expect(d.stats.wordsA).toBe(9);
     expect(d.stats.wordsB).toBe(10);
@@ -125,5 +126,9 @@ describe('mapOffset', () => {
     const d = wordDiff({ text: a, ranges: [] }, { text: b, ranges: [] });
     expect(mapOffset(d.anchors, a.indexOf('minister'), 'a')).toBe(b.indexOf('minister'));
     expect(mapOffset(d.anchors, b.indexOf('Closing'), 'b')).toBe(a.indexOf('Closing'));
+    // "Intro only in A." and ", and more" have nothing on the other side: a gap point there.
+    expect([...d.gapsB]).toEqual([0, 0]);
+    expect([...d.gapsA]).toEqual([a.indexOf('words.') + 'words'.length, 1]);
+    expect(marked(b, d.marksB)).toEqual([', and more']);
   });
 });

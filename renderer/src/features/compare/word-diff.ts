@@ -26,6 +26,10 @@ export interface WordDiff {
   marksA: Int32Array;
   /** Changed runs of B: [start, end, hunk] triples (words only in B). */
   marksB: Int32Array;
+  /** Where words only in B would go in A: [offset, hunk] pairs (a difference with nothing on A's side). */
+  gapsA: Int32Array;
+  /** Where words only in A would go in B: [offset, hunk] pairs. */
+  gapsB: Int32Array;
   /** One [aOffset, bOffset] pair per difference: where it is (or would be) in each text. */
   hunks: Int32Array;
   /** Points known to correspond, as [aOffset, bOffset] pairs, ascending on both sides. */
@@ -272,6 +276,8 @@ function collect(a: CompareSide, b: CompareSide, ta: Tokens, tb: Tokens, ops: Op
   const marksA: number[] = [];
   const marksB: number[] = [];
   const hunks: number[] = [];
+  const gapsA: number[] = [];
+  const gapsB: number[] = [];
   const anchors: number[] = [0, 0];
   let common = 0;
 
@@ -326,7 +332,9 @@ function collect(a: CompareSide, b: CompareSide, ta: Tokens, tb: Tokens, ops: Op
     }
     const hunk = hunks.length / 2;
     if (a1 > a0) mark(ta, a.text, a0, a1, hunk, marksA);
+    else gapsA.push(afterA(first.a0), hunk);
     if (b1 > b0) mark(tb, b.text, b0, b1, hunk, marksB);
+    else gapsB.push(afterB(first.b0), hunk);
     hunks.push(a1 > a0 ? ta.start[a0] : afterA(first.a0), b1 > b0 ? tb.start[b0] : afterB(first.b0));
   }
   anchors.push(a.text.length, b.text.length);
@@ -345,6 +353,8 @@ function collect(a: CompareSide, b: CompareSide, ta: Tokens, tb: Tokens, ops: Op
   return {
     marksA: Int32Array.from(marksA),
     marksB: Int32Array.from(marksB),
+    gapsA: Int32Array.from(gapsA),
+    gapsB: Int32Array.from(gapsB),
     hunks: Int32Array.from(hunks),
     anchors: Int32Array.from(anchors),
     stats: {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { COLUMN_LABELS, type ColumnId, type ColumnLayout } from './use-column-layout';
+import { COLUMN_LABELS, type ColumnId, type ColumnLayout } from './column-layout';
 
 interface Props {
   layout: ColumnLayout;

@@ -3,6 +3,7 @@ import {
   type ColumnSizingState,
   flexRender,
   getCoreRowModel,
+  type Row,
   type SortingState,
   type Updater,
   useReactTable,
@@ -12,7 +13,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type MouseEvent, memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { LibrarySort, ListedDocument } from '../../../../shared/model/library';
 import { focusSnippet, Highlighted } from './Highlighted';
-import { COLUMN_IDS, COLUMN_LABELS, type ColumnId, type ColumnLayout, DEFAULT_SIZES, MAX_SIZE, MIN_SIZE } from './use-column-layout';
+import { COLUMN_IDS, COLUMN_LABELS, type ColumnId, type ColumnLayout, DEFAULT_SIZES, MAX_SIZE, MIN_SIZE } from './column-layout';
 
 /** The columns the server can sort by (each has an SQL index); the others are display only. */
 const SORTABLE: Partial<Record<string, LibrarySort>> = { title: 'title', outlet: 'outlet', publishedAt: 'published', words: 'words' };
@@ -129,6 +130,77 @@ interface Props {
   searching: boolean;
 }
 
+interface RowHandlers {
+  activate: (id: string) => void;
+  click: (id: string, e: MouseEvent) => void;
+  toggle: (id: string, range: boolean) => void;
+}
+
+interface RowProps {
+  row: Row<ListedDocument>;
+  index: number;
+  start: number;
+  height: number;
+  active: boolean;
+  selected: boolean;
+  searching: boolean;
+  /** The visible columns, in order (a change re-renders the row). */
+  columns: string;
+  handlers: RowHandlers;
+}
+
+const DocumentRow = memo(function DocumentRow({ row, index, start, height, active, selected, searching, columns, handlers }: RowProps) {
+  const doc = row.original;
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-active={active ? 'true' : undefined}
+      className={`doc-table__tr doc-table__row${searching ? ' doc-table__row--search' : ''}${active ? ' doc-table__row--active' : ''}${selected ? ' doc-table__row--selected' : ''}${doc.excluded ? ' doc-table__row--excluded' : ''}${index % 2 ? ' doc-table__row--odd' : ''}`}
+      style={{ height, transform: `translateY(${start}px)` }}
+      data-testid="document-row"
+      data-id={doc.id}
+      onMouseDown={(e) => {
+        // Shift-click selects a range: keep the browser from selecting text too.
+        if (e.shiftKey) e.preventDefault();
+        handlers.activate(doc.id);
+      }}
+      onClick={(e) => handlers.click(doc.id, e)}
+    >
+      {row.getVisibleCells().map((cell) =>
+        cell.column.id === 'select' ? (
+          <td key={cell.id} className="doc-table__cell doc-table__cell--select">
+            <input
+              type="checkbox"
+              className="doc-table__check"
+              checked={selected}
+              onChange={() => {}}
+              onClick={(e) => {
+                e.stopPropagation();
+                // The keyboard stays with the list (j/k, space), not this box.
+                e.currentTarget.blur();
+                handlers.toggle(doc.id, e.shiftKey);
+              }}
+              aria-label={`Select ${doc.title ?? 'untitled document'}`}
+              data-testid="row-select"
+              tabIndex={-1}
+            />
+          </td>
+        ) : (
+          <td key={cell.id} className={`doc-table__cell doc-table__cell--${cell.column.id}${ALIGN_END.has(cell.column.id) ? ' doc-table__cell--end' : ''}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ),
+      )}
+      {searching && (
+        <td className="doc-table__snippet" colSpan={columns.split(',').length} data-testid="row-snippet">
+          {doc.snippet ? <Highlighted marked={focusSnippet(doc.snippet)} /> : null}
+        </td>
+      )}
+    </tr>
+  );
+});
+
 const apply = <T,>(updater: Updater<T>, old: T): T => (typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater);
 
 /**
@@ -220,7 +292,20 @@ export const DocumentTable = memo(function DocumentTable({
   const tableRows = table.getRowModel().rows;
   const loadedSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
-  const clickRow = (e: MouseEvent, id: string) => onRowClick(id, { shiftKey: e.shiftKey, toggleKey: e.ctrlKey || e.metaKey });
+  // Rows are memoised: while scrolling only the rows coming into view render. Their handlers go
+  // through one stable object so a new callback from the library does not re-render every row.
+  const latest = useRef({ onActivate, onRowClick, onToggleSelect });
+  latest.current = { onActivate, onRowClick, onToggleSelect };
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      activate: (id) => latest.current.onActivate(id),
+      click: (id, e) => latest.current.onRowClick(id, { shiftKey: e.shiftKey, toggleKey: e.ctrlKey || e.metaKey }),
+      toggle: (id, range) => latest.current.onToggleSelect(id, range),
+    }),
+    [],
+  );
+  // Widths live in a CSS variable on the table: resizing re-renders no row; showing, hiding or moving a column does.
+  const columnKey = visible.map((c) => c.id).join(',');
 
   return (
     <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'}>
@@ -320,57 +405,19 @@ export const DocumentTable = memo(function DocumentTable({
             {items.map((v) => {
               const row = tableRows[v.index];
               if (!row) return null;
-              const doc = row.original;
-              const active = doc.id === activeId;
-              const isSelected = selected.has(doc.id);
               return (
-                <tr
+                <DocumentRow
                   key={row.id}
-                  aria-rowindex={v.index + 2}
-                  aria-selected={isSelected}
-                  data-active={active ? 'true' : undefined}
-                  className={`doc-table__tr doc-table__row${searching ? ' doc-table__row--search' : ''}${active ? ' doc-table__row--active' : ''}${isSelected ? ' doc-table__row--selected' : ''}${doc.excluded ? ' doc-table__row--excluded' : ''}${v.index % 2 ? ' doc-table__row--odd' : ''}`}
-                  style={{ height: rowHeight, transform: `translateY(${v.start}px)` }}
-                  data-testid="document-row"
-                  data-id={doc.id}
-                  onMouseDown={(e) => {
-                    // Shift-click selects a range: keep the browser from selecting text too.
-                    if (e.shiftKey) e.preventDefault();
-                    onActivate(doc.id);
-                  }}
-                  onClick={(e) => clickRow(e, doc.id)}
-                >
-                  {row.getVisibleCells().map((cell) =>
-                    cell.column.id === 'select' ? (
-                      <td key={cell.id} className="doc-table__cell doc-table__cell--select">
-                        <input
-                          type="checkbox"
-                          className="doc-table__check"
-                          checked={isSelected}
-                          onChange={() => {}}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            // The keyboard stays with the list (j/k, space), not this box.
-                            e.currentTarget.blur();
-                            onToggleSelect(doc.id, e.shiftKey);
-                          }}
-                          aria-label={`Select ${doc.title ?? 'untitled document'}`}
-                          data-testid="row-select"
-                          tabIndex={-1}
-                        />
-                      </td>
-                    ) : (
-                      <td key={cell.id} className={`doc-table__cell doc-table__cell--${cell.column.id}${ALIGN_END.has(cell.column.id) ? ' doc-table__cell--end' : ''}`}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ),
-                  )}
-                  {searching && (
-                    <td className="doc-table__snippet" colSpan={visible.length} data-testid="row-snippet">
-                      {doc.snippet ? <Highlighted marked={focusSnippet(doc.snippet)} /> : null}
-                    </td>
-                  )}
-                </tr>
+                  row={row}
+                  index={v.index}
+                  start={v.start}
+                  height={rowHeight}
+                  active={row.id === activeId}
+                  selected={selected.has(row.id)}
+                  searching={searching}
+                  columns={columnKey}
+                  handlers={handlers}
+                />
               );
             })}
           </tbody>

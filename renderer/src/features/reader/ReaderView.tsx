@@ -81,7 +81,7 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
 
   const marked = doc ? doc.ranges.filter((r) => r.kind !== 'glue').length : 0;
   return (
-    <div className="reader" data-testid="reader" data-id={id} data-state={doc?.id === id ? 'ready' : 'loading'}>
+    <div className="reader" data-testid="reader" data-id={id} data-state={doc?.id === id ? 'ready' : 'loading'} inert={paused}>
       <header className="reader__bar">
         <button type="button" className="btn btn--ghost btn--small" data-testid="reader-back" onClick={onBack} title="Back to the list (Esc)">
           ← Library
