@@ -5,12 +5,11 @@
 import { DataSet } from 'vis-data';
 import { type Edge, Network, type Node, type Options } from 'vis-network';
 import type { LayoutRequest } from '../../renderer/src/features/network/layout-worker';
-import type { BenchGraph } from './graph';
+import { type BenchGraph, LAYOUT_ITERATIONS } from './graph';
 
 type Positions = Record<string, { x: number; y: number }>;
 
-/** Mirrors NetworkView.tsx: LAYOUT_ITERATIONS, PALETTE, the node and edge styles and the options. */
-const LAYOUT_ITERATIONS = 300;
+/** Mirrors NetworkView.tsx: LAYOUT_ITERATIONS (in graph.ts), PALETTE, the node and edge styles and the options. */
 const PALETTE = ['#2d6a99', '#c0762b', '#3f9b5a', '#8e5bb5', '#b84a4a', '#4a9fa8', '#8a7a2b', '#6b6b6b'];
 const LARGE_GRAPH_NODES = 1000;
 
@@ -90,9 +89,12 @@ function recordFrames(): () => number[] {
   };
 }
 
-function track(net: Network): Network {
+/** Destroy the current network first: vis empties the container it was given, new canvas and all. */
+function track(create: () => Network): Network {
   network?.destroy();
+  const net = create();
   network = net;
+  (window as unknown as { net: Network }).net = net;
   draws = 0;
   net.on('afterDrawing', () => draws++);
   return net;
@@ -102,7 +104,8 @@ const nextDraw = (net: Network) => new Promise<number>((resolve) => net.once('af
 
 function layout(request: LayoutRequest): Promise<Positions> {
   const worker = new Worker('layout-worker.js', { type: 'module' });
-  return new Promise<Positions>((resolve) => {
+  return new Promise<Positions>((resolve, reject) => {
+    worker.onerror = (e) => reject(new Error(`layout worker: ${e.message}`));
     worker.onmessage = (e: MessageEvent<Positions>) => {
       worker.terminate();
       resolve(e.data);
@@ -151,7 +154,7 @@ const bench: BenchApi = {
         return { id: e.id, from: e.source, to: e.target, width: 1 + (5 * e.count) / maxCount, color: { color: colour, highlight: colour }, title: `${e.count} engagement${e.count === 1 ? '' : 's'}\n${e.dominantType}: ${e.count}` };
       }),
     );
-    const net = track(new Network(container, { nodes, edges }, liaisonOptions(graph.nodes.length)));
+    const net = track(() => new Network(container, { nodes, edges }, liaisonOptions(graph.nodes.length)));
     const t2 = await nextDraw(net);
     net.fit({ animation: false });
     const t3 = await nextDraw(net);
@@ -166,8 +169,7 @@ const bench: BenchApi = {
     let firstDrawMs: number | null = null;
     const result = await new Promise<{ stabilizedMs: number | null; iterations: number | null }>((resolve) => {
       const timer = setTimeout(() => resolve({ stabilizedMs: null, iterations: null }), Math.max(0, capMs - (performance.now() - t0)));
-      const net = new Network(container, { nodes, edges }, {});
-      track(net);
+      const net = track(() => new Network(container, { nodes, edges }, {}));
       net.once('afterDrawing', () => {
         firstDrawMs = performance.now() - t0;
       });
