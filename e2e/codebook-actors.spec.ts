@@ -4,7 +4,7 @@ import { codeSeedArticles } from '../electron/services/coding/seed-coding.fixtur
 import type { AppContext } from '../electron/services/context';
 import { runImport } from '../electron/services/import/import-service';
 import { createProject } from '../electron/store/open';
-import { expect, expectAppState, seedDir, test } from './fixtures';
+import { expect, expectAppState, seedDir, selectInSource, test } from './fixtures';
 
 async function codedProject(dir: string): Promise<string> {
   const file = path.join(dir, 'cb.liaison');
@@ -52,6 +52,65 @@ test('edit the codebook (add, rename, retire, save a version) and merge two acto
   await page.getByTestId('split-confirm').click();
   await expect(page.getByTestId('actors-message')).toContainText('moved from Qasim al-Araji');
   await expect(page.getByTestId('actor-row').filter({ hasText: 'namesake' })).toHaveCount(1);
+});
+
+test('an actor opens beside the registry: titles held over time, its engagements, one click to the coding screen', async ({ liaison }) => {
+  const page = await liaison.launch({ project: await codedProject(liaison.dir) });
+  await expectAppState(page, 'project');
+  await page.keyboard.press('Control+3');
+  await page.getByTestId('actor-row').filter({ hasText: 'Qasim al-Araji' }).locator('td').first().click();
+  const detail = page.getByTestId('actor-detail');
+  await expect(detail.getByTestId('actor-name')).toHaveValue('Qasim al-Araji');
+  // The Baghdad meeting (000), the NATO call and the invitation to Brussels (003).
+  await expect(detail.getByTestId('actor-engagement')).toHaveCount(3);
+  await expect(detail.getByTestId('actor-engagement').nth(1)).toContainText('2023-04-04');
+  await expect(detail.getByTestId('actor-engagement').nth(1)).toContainText('for Iraq');
+
+  // Two titles held over time; a bad date is refused with the row and the reason.
+  await detail.getByTestId('role-add').click();
+  await detail.getByTestId('role-title').nth(0).fill('Minister of Interior');
+  await detail.getByTestId('role-from').nth(0).fill('2017-01');
+  await detail.getByTestId('role-to').nth(0).fill('2018-13');
+  await expect(detail.getByTestId('role-problem')).toContainText('Role 1: "To" must be a date');
+  await detail.getByTestId('actor-save').click();
+  await expect(detail.getByTestId('actor-error')).toContainText('Role 1');
+  await detail.getByTestId('role-to').nth(0).fill('2018-10');
+  await detail.getByTestId('role-add').click();
+  await detail.getByTestId('role-title').nth(1).fill('National Security Adviser');
+  await detail.getByTestId('role-from').nth(1).fill('2020-07');
+  await expect(detail.getByTestId('role-country').nth(1)).toHaveValue('IRQ');
+  await expect(detail.getByTestId('role-problem')).toHaveCount(0);
+  await detail.getByTestId('actor-alias-input').fill('Qassim al-Aaraji');
+  await detail.getByTestId('actor-alias-input').press('Enter');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('actors-message')).toContainText('Qasim al-Araji saved');
+  const row = page.getByTestId('actor-row').filter({ hasText: 'Qasim al-Araji' });
+  await expect(row).toContainText('Minister of Interior (2017-01–2018-10); National Security Adviser (2020-07–now)');
+  await expect(detail.getByTestId('actor-alias')).toHaveText(['Qassim al-Aaraji×']);
+  await liaison.screenshot(page, 'actor-detail');
+
+  // Undo puts the old record back; redo is the save again (Ctrl+Z / the message's Undo).
+  await page.getByTestId('actors-message').getByText('Undo').click();
+  await expect(row).not.toContainText('Minister of Interior');
+  await expect(detail.getByTestId('role-row')).toHaveCount(0);
+  await detail.getByTestId('role-add').click();
+  await detail.getByTestId('role-title').fill('National Security Adviser');
+  await detail.getByTestId('role-from').fill('2020-07');
+  await detail.getByTestId('actor-save').click();
+  await expect(row).toContainText('National Security Adviser (2020-07–now)');
+
+  // One click opens the NATO call in the coding screen with its source; a new engagement there
+  // (same date) fills in al-Araji's title at the time and his side from the role.
+  await detail.getByTestId('actor-engagement').nth(1).click();
+  await expect(page.getByTestId('coding-view')).toBeVisible();
+  await expect(page.getByTestId('source-text')).toContainText('virtual meeting with Qasim al-Araji');
+  await expect(page.getByTestId('evidence-mark').first()).toBeVisible();
+  await page.keyboard.press('n');
+  await selectInSource(page, 'Qasim al-Araji');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('participant')).toHaveCount(1);
+  await expect(page.getByTestId('participant-title')).toHaveValue('National Security Adviser');
+  await expect(page.getByTestId('participant-side')).toHaveValue('Iraq');
 });
 
 test('link an engagement coded from one article to a second article that reports it', async ({ liaison }) => {

@@ -104,6 +104,25 @@ export const codingCommandSchema = z.discriminatedUnion('op', [
 ]);
 export type CodingCommand = z.infer<typeof codingCommandSchema>;
 
+/** One place an actor appears in the coded engagements. */
+export interface Participation {
+  participantId: string;
+  engagementId: string;
+  documentId: string | null;
+  documentTitle: string | null;
+  type: string;
+  mode: string | null;
+  date: string | null;
+  status: string;
+  /** The title the participant held at the time. */
+  title: string | null;
+  role: string;
+  /** 'actor': the actor took part; 'side': a participant acted for this country or organisation. */
+  via: 'actor' | 'side';
+  /** The participant's side (via 'actor') or the participant (via 'side'). */
+  otherName: string | null;
+}
+
 export interface EngagementSummary {
   id: string;
   type: string;
@@ -185,9 +204,9 @@ export const codingCalls = {
   /** Merge source into target: every reference to source reads as target. Reversible. */
   'actors.merge': call<{ inverse: CodingCommand }>()(z.object({ sourceId: id, targetId: id }).strict(), 'Merge one actor into another (reversible).'),
   /** Where an actor takes part: each participation with its engagement, for splitting. */
-  'actors.participations': call<{ participantId: string; engagementId: string; documentId: string; type: string; date: string | null; title: string | null; role: string }[]>()(
+  'actors.participations': call<Participation[]>()(
     z.object({ id }).strict(),
-    'The participations of an actor.',
+    'Where an actor takes part in engagements, as a participant or as the side one acted for.',
   ),
   /** Split: move the given participations (and aliases) of an actor to a new actor. */
   'actors.split': call<{ actor: Actor }>()(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { matchActor, normaliseName } from '../../../shared/actors/names';
 import { countryByCode, listCountries } from '../../../shared/actors/countries';
-import type { ActorInput, CodingCommand } from '../../../shared/contract-coding';
+import type { ActorInput, CodingCommand, Participation } from '../../../shared/contract-coding';
 import { AppError } from '../../../shared/errors';
 import type { Actor, ActorKind } from '../../../shared/model/actor';
 import { prepared } from '../../store/prepared';
@@ -132,14 +132,20 @@ export function countries(): { code: string; name: string }[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function participations(ctx: AppContext, args: { id: string }) {
+/**
+ * Where an actor appears: as a participant (`via: 'actor'`) or as the side a participant acted for
+ * (`via: 'side'`, countries and organisations), with the article the engagement was coded from.
+ */
+export function participations(ctx: AppContext, args: { id: string }): Participation[] {
   const { db } = requireStore(ctx);
-  return prepared<[string], { participantId: string; engagementId: string; documentId: string; type: string; date: string | null; title: string | null; role: string }>(
+  return prepared<[{ id: string }], Participation>(
     db,
-    `SELECT p.id AS participantId, e.id AS engagementId,
-       (SELECT document_id FROM engagement_sources s WHERE s.engagement_id = e.id ORDER BY s.is_primary DESC LIMIT 1) AS documentId,
-       e.type, e.date_value AS date, p.title, p.role
+    `SELECT p.id AS participantId, e.id AS engagementId, d.id AS documentId, d.title AS documentTitle,
+       e.type, e.mode, e.date_value AS date, e.status, p.title, p.role,
+       CASE WHEN p.actor_id = @id THEN 'actor' ELSE 'side' END AS via,
+       (SELECT name FROM actors a WHERE a.id = CASE WHEN p.actor_id = @id THEN p.side_id ELSE p.actor_id END) AS otherName
      FROM engagement_participants p JOIN engagements e ON e.id = p.engagement_id
-     WHERE p.actor_id = ? AND e.deleted_at IS NULL ORDER BY e.date_value, e.created_at`,
-  ).all(args.id);
+     LEFT JOIN documents d ON d.id = (SELECT document_id FROM engagement_sources s WHERE s.engagement_id = e.id ORDER BY s.is_primary DESC LIMIT 1)
+     WHERE (p.actor_id = @id OR p.side_id = @id) AND e.deleted_at IS NULL ORDER BY e.date_value, e.created_at, p.position`,
+  ).all({ id: args.id });
 }

@@ -138,6 +138,34 @@ describe('coding service', () => {
     expect(engagements.get(ctx, { id: engagement.id }).participants.find((p) => p.id === 'p-araji')?.actorId).toBe(split.id);
   });
 
+  it('lists where an actor appears, as participant or as side, with its article', () => {
+    const { input, araji, d } = meeting000();
+    const { engagement } = engagements.saveEngagement(ctx, input);
+    const [asPerson] = actors.participations(ctx, { id: araji.id });
+    expect(asPerson).toMatchObject({ engagementId: engagement.id, documentId: d.id, via: 'actor', role: 'host', title: 'National Security Adviser', otherName: 'Iraq', type: 'CONSULT', mode: 'visit', status: 'coded' });
+    expect(asPerson?.documentTitle).toMatch(/Moallim|Somalia|Iraq/);
+    const somalia = actors.country(ctx, { countryCode: 'SOM' });
+    expect(actors.participations(ctx, { id: somalia.id })).toEqual([expect.objectContaining({ via: 'side', otherName: 'Hussein Moallim', role: 'visitor' })]);
+    // A deleted engagement no longer counts.
+    engagements.deleteEngagement(ctx, { id: engagement.id });
+    expect(actors.participations(ctx, { id: araji.id })).toEqual([]);
+  });
+
+  it('keeps roles held over time, in order, and undoes an edit of them', () => {
+    const araji = person('Qasim al-Araji', 'IRQ');
+    const roles = [
+      { title: 'Minister of Interior', organisationId: null, countryCode: 'IRQ', from: '2017-01', to: '2018-10' },
+      { title: 'National Security Adviser', organisationId: null, countryCode: 'IRQ', from: '2020-07', to: null },
+    ];
+    const { actor, inverse } = actors.save(ctx, { actor: { kind: 'person', id: araji.id, name: araji.name, aliases: [], countryCode: 'IRQ', roles, notes: '' } });
+    expect(actor.roles.map((r) => [r.title, r.from, r.to])).toEqual([
+      ['Minister of Interior', '2017-01', '2018-10'],
+      ['National Security Adviser', '2020-07', null],
+    ]);
+    apply(ctx, { command: inverse });
+    expect(actors.get(ctx, { id: araji.id }).roles).toEqual([]);
+  });
+
   it('finds actors by alias and transliteration', () => {
     const araji = actors.save(ctx, { actor: { kind: 'person', name: 'Qasim al-Araji', aliases: ['Qassim Al-Araji'], countryCode: 'IRQ', roles: [], notes: '' } }).actor;
     expect(actors.list(ctx, { query: 'al-Araji', limit: 5 })[0]?.id).toBe(araji.id);

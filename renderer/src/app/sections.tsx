@@ -50,7 +50,7 @@ export const sections: Section[] = [
     label: 'Actors',
     key: '3',
     icon: icon('M10 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M4 17c0-3 3-5 6-5s6 2 6 5'),
-    render: () => <ActorsView />,
+    render: (ctx) => <ActorsView openCoding={ctx.openCoding} />,
   },
   {
     id: 'network',

@@ -4,12 +4,17 @@ import { liaison, subscribe } from '../../app/transport';
 import { useAsync } from '../../app/use-async';
 import { EmptyState } from '../../ui/EmptyState';
 import { record, undo } from '../coding/undo';
+import { ActorDetail } from './ActorDetail';
+
+const period = (from: string | null, to: string | null) => (from || to ? ` (${from ?? '…'}–${to ?? 'now'})` : '');
 
 /**
- * The actor registry: persons, organisations and countries with aliases and roles. Two records of
- * one person can be merged (every reference follows; undo reverses it).
+ * The actor registry: persons, organisations and countries with aliases and roles. A row opens the
+ * actor beside the list: its titles over time, and every engagement it is in, each one click from
+ * the coding screen. Two records of one person can be merged (every reference follows; undo
+ * reverses it) or one split in two.
  */
-export function ActorsView() {
+export function ActorsView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
   const [query, setQuery] = useState('');
   const [version, setVersion] = useState(0);
   const actors = useAsync(() => liaison.actors.list({ query, limit: 500 }), `actors:${query}:${version}`);
@@ -18,6 +23,8 @@ export function ActorsView() {
   const [target, setTarget] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [splitting, setSplitting] = useState<Actor | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = useAsync(() => (openId ? liaison.actors.get({ id: openId }) : Promise.resolve(null)), `open:${openId}:${version}`);
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && setVersion((v) => v + 1)), []);
   if (actors.data && actors.data.length === 0 && !query) {
     return (
@@ -40,7 +47,8 @@ export function ActorsView() {
     }
   };
   return (
-    <div className="plain-table-wrap">
+    <div className={openId ? 'actors-layout actors-layout--open' : 'actors-layout'}>
+    <div className="plain-table-wrap actors-layout__list">
       <div className="table-toolbar row row--tight">
         <input className="input input--small" placeholder="Find an actor (names, aliases, spellings)" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="actors-search" aria-label="Find an actor" />
       </div>
@@ -75,19 +83,36 @@ export function ActorsView() {
             <th>Name</th>
             <th>Kind</th>
             <th>Country</th>
-            <th>Aliases</th>
+            {!openId && <th>Aliases</th>}
             <th>Titles held</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {actors.data?.map((a) => (
-            <tr key={a.id} data-testid="actor-row">
+            <tr
+              key={a.id}
+              data-testid="actor-row"
+              tabIndex={0}
+              aria-selected={a.id === openId}
+              className={a.id === openId ? 'is-active' : undefined}
+              onClick={(e) => {
+                if (!(e.target as HTMLElement).closest('button, select, input')) setOpenId(a.id);
+              }}
+              onKeyDown={(e) => {
+                if (e.target !== e.currentTarget) return;
+                if (e.key === 'Enter') setOpenId(a.id);
+                else if (e.key === 'ArrowDown' || e.key === 'j') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+                else if (e.key === 'ArrowUp' || e.key === 'k') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                else return;
+                e.preventDefault();
+              }}
+            >
               <td>{a.name}</td>
               <td className="muted">{a.kind}</td>
               <td className="mono">{a.countryCode ?? '—'}</td>
-              <td className="muted">{a.aliases.filter((x) => x !== a.name).join(', ')}</td>
-              <td>{a.roles.map((r) => r.title).join('; ')}</td>
+              {!openId && <td className="muted">{a.aliases.filter((x) => x !== a.name).join(', ')}</td>}
+              <td>{a.roles.map((r) => `${r.title}${period(r.from, r.to)}`).join('; ')}</td>
               <td>
                 {merging?.id === a.id ? (
                   <span className="row row--tight">
@@ -126,6 +151,15 @@ export function ActorsView() {
         </tbody>
       </table>
     </div>
+      {openId && opened.data && (
+        <ActorDetail
+          actor={opened.data}
+          openCoding={openCoding}
+          onClose={() => setOpenId(null)}
+          onMessage={setMessage}
+        />
+      )}
+    </div>
   );
 }
 
@@ -147,7 +181,7 @@ function SplitPanel({ actor, onDone, onCancel }: { actor: Actor; onDone: (messag
       <strong>Split {actor.name}</strong>
       <p className="muted small">Tick the participations (and spellings) that belong to another person; they move to a new actor.</p>
       <ul className="split-panel__list">
-        {parts.data?.map((p) => (
+        {parts.data?.filter((p) => p.via === 'actor').map((p) => (
           <li key={p.participantId}>
             <label>
               <input type="checkbox" checked={chosen.has(p.participantId)} onChange={() => setChosen(toggle(chosen, p.participantId))} data-testid="split-participation" /> {p.date ?? 'undated'} · {p.type} · {p.role}

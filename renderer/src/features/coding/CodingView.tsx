@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { organisationByKey } from '../../../../shared/actors/organisations';
-import type { Actor, TextSuggestion } from '../../../../shared/model/actor';
+import { roleAt } from '../../../../shared/actors/roles';
+import type { Actor, ActorRole, TextSuggestion } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
 import type { Engagement, EvidenceField } from '../../../../shared/model/engagement';
 import type { DocumentDetail } from '../../../../shared/model/library';
@@ -36,6 +37,20 @@ function toDraft(e: Engagement): Draft {
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/**
+ * The side an actor acts for in a role: an international organisation the role is held in, else the
+ * country (of the role, of that organisation, or of the actor).
+ */
+async function roleSide(actor: Actor, held: ActorRole | null): Promise<Actor | null> {
+  let code = held?.countryCode ?? actor.countryCode;
+  if (held?.organisationId) {
+    const org = await liaison.actors.get({ id: held.organisationId }).catch(() => null);
+    if (org && !org.countryCode) return org;
+    code = org?.countryCode ?? code;
+  }
+  return code ? liaison.actors.country({ countryCode: code }).catch(() => null) : null;
 }
 
 /**
@@ -193,6 +208,16 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     async (actor: Actor, opts: { title?: string | null; sideId?: string | null; span?: { start: number; end: number; quote: string } } = {}) => {
       if (!draft || !doc || !codebook) return;
       const pid = crypto.randomUUID();
+      // The title at the time and the side come from the role the actor held on the engagement's
+      // date, unless the text gave them.
+      const held = roleAt(actor, draft.date.value);
+      const title = opts.title !== undefined ? opts.title : (held?.title ?? null);
+      let sideId = opts.sideId;
+      if (sideId === undefined && actor.kind !== 'country') {
+        const side = await roleSide(actor, held);
+        if (side) setActors((m) => new Map(m).set(side.id, side));
+        sideId = side?.id ?? null;
+      }
       const roles = codebook.roles.filter((r) => !r.retired);
       const role = roles.find((r) => r.key === 'participant')?.key ?? roles[0]?.key ?? 'participant';
       setActors((m) => new Map(m).set(actor.id, actor));
@@ -200,7 +225,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       update(
         (d) => ({
           ...d,
-          participants: [...d.participants, { id: pid, actorId: actor.id, role, title: opts.title ?? null, sideId: opts.sideId ?? null }],
+          participants: [...d.participants, { id: pid, actorId: actor.id, role, title, sideId: sideId ?? null }],
           evidence: opts.span ? [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: `participant:${pid}`, ...opts.span }] : d.evidence,
         }),
         'Add participant',
@@ -272,7 +297,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       }
       const side = await sideFor(s);
       if (side) setActors((m) => new Map(m).set(side.id, side));
-      await addParticipant(actor, { title: s.title ?? null, sideId: side?.id ?? null, span });
+      await addParticipant(actor, { ...(s.title ? { title: s.title } : {}), ...(side ? { sideId: side.id } : {}), span });
     },
     [actors, addParticipant, change, doc, draft, focused, sideFor, update],
   );

@@ -4,6 +4,7 @@ import type { Actor } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
 import type { EvidenceField } from '../../../../shared/model/engagement';
 import { verifySpan } from '../../../../shared/text/spans';
+import { roleAt } from '../../../../shared/actors/roles';
 import { ActorPicker } from './ActorPicker';
 
 type DraftParticipant = Omit<EngagementInput['participants'][number], 'id'> & { id: string };
@@ -156,7 +157,9 @@ export function EngagementEditor(p: Props) {
                   onChange={(a) => {
                     if (!a) return;
                     p.onActorPicked(a);
-                    update({ actorId: a.id });
+                    // An empty title is filled from the role the actor held on the engagement's date.
+                    const held = part.title ? null : roleAt(a, draft.date.value);
+                    update({ actorId: a.id, ...(held ? { title: held.title } : {}) });
                   }}
                 />
                 <select className="input input--small" data-testid="participant-role" aria-label="Role" value={part.role} onChange={(e) => update({ role: e.target.value })}>
