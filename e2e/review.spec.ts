@@ -28,6 +28,7 @@ async function codeFromQueue(page: Page, mode: string): Promise<void> {
   await page.getByTestId('suggestion').filter({ hasText: 'Qasim al-Araji' }).first().click();
   await expect(page.getByTestId('participant')).toHaveCount(2);
   await page.getByTestId('field-mode').selectOption(mode);
+  await page.getByTestId('field-status').selectOption('coded');
   await expect(page.getByTestId('coding-view')).toHaveAttribute('data-save-state', 'saved');
   await expect(page.getByTestId('save-status')).toContainText('Saved');
 }
@@ -69,6 +70,12 @@ test('two coders code the same article blind; the reviewer sees their agreement 
   await expect(page.getByTestId('adjudicate-view')).toBeVisible();
   await expect(page.locator('[data-testid="adjudicate-field"][data-field="mode"]')).toHaveAttribute('data-differs', 'true');
   await expect(page.locator('[data-testid="adjudicate-field"][data-field="type"]')).toHaveAttribute('data-differs', 'false');
+  // Starting the review disputes both versions: they differ on the mode.
+  await page.getByTestId('review-start-button').click();
+  await expect(page.getByTestId('review-start-message')).toContainText('0 sent to review, 2 disputed');
+  await expect(page.getByTestId('pair-summary').first()).toHaveText('Differ on mode');
+  await expect(page.locator('[data-testid="pair-status"][data-status="disputed"]')).toHaveCount(2);
+  await expect(page.getByTestId('pair-status').filter({ hasText: `${first}: disputed` })).toHaveCount(1);
   await page.getByTestId('take-b-mode').check();
   await page.getByTestId('adjudicate-reason').fill('They met in Baghdad, not a third location: visit is wrong; B read the dateline.');
   await page.getByTestId('adjudicate-submit').click();
@@ -82,6 +89,7 @@ test('two coders code the same article blind; the reviewer sees their agreement 
   await page.getByTestId('open-history').click();
   await expect(page.getByTestId('history-entry')).not.toHaveCount(0);
   await expect(page.getByTestId('history-entry').first()).toContainText('created');
+  await expect(page.getByTestId('history-entry').filter({ hasText: 'sent it to review (disputed)' })).toContainText('Reviewer');
   await liaison.screenshot(page, 'review-history');
   await page.getByText('Close', { exact: true }).click();
 

@@ -45,6 +45,17 @@ export interface DoubleCoded {
   coderB: { id: string; name: string; engagements: number };
 }
 
+/** What starting a review changed: engagements sent to review, or disputed with the fields that differ. */
+export interface ReviewStart {
+  inReview: number;
+  disputed: number;
+  /** Already in that status, or draft, final, adjudicated. */
+  unchanged: number;
+  /** Drafts stay out of review until their coder marks them coded. */
+  drafts: number;
+  changes: { engagementId: string; from: string; to: 'in-review' | 'disputed'; fields: string[] }[];
+}
+
 export const agreementCalls = {
   /** Assign documents to one coder, or two for blind double coding (replaces earlier assignments). */
   'review.assign': call<{ assigned: number }>()(
@@ -54,6 +65,10 @@ export const agreementCalls = {
   /** The documents assigned to a coder (the current one by default). */
   'review.queue': call<QueueItem[]>()(z.object({ coderId: id.optional() }).strict(), 'A coder’s queue of assigned documents.'),
   /** Documents coded by two coders, with their agreement per field, per document and for the project. */
+  'review.begin': call<ReviewStart>()(
+    z.object({ documentId: id }).strict(),
+    "Start a document's review: coded engagements go to in review, or to disputed where two coders differ.",
+  ),
   'review.agreement': call<{ documents: DoubleCoded[]; rows: AgreementRow[] }>()(z.object({}).strict(), 'Agreement between coders on double-coded documents.'),
   /** The same agreement table as CSV. */
   'review.agreementCsv': call<{ fileName: string; csv: string }>()(z.object({}).strict(), 'The agreement table as CSV.'),

@@ -79,6 +79,54 @@ describe('review', () => {
     expect(() => review.adjudicate(ctx, { documentId: doc.id, aId: null, bId: null, choices: {}, reason: 'nothing' })).toThrow(/at least one/);
   });
 
+  it('starting a review sends agreeing engagements to review and differing or unmatched ones to disputed, keeping their authors', () => {
+    const first = coders.currentCoderId(ctx);
+    const second = coders.create(ctx, { name: 'Second Coder' }).id;
+    review.assign(ctx, { documentIds: [doc.id], coderIds: [first, second] });
+    const person = (name: string) => actors.save(ctx, { actor: { kind: 'person', name, aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const [moallim, araji, other] = [person('Hussein Moallim'), person('Qasim al-Araji'), person('Someone Else')];
+    const a1 = engagements.saveEngagement(ctx, meeting(moallim, araji, 'visit', ['counter-terrorism'])).engagement;
+    const aDraft = engagements.saveEngagement(ctx, { ...meeting(moallim, other, 'phone', []), type: 'AGREE', mode: null, status: 'draft' }).engagement;
+    coders.setCurrent(ctx, { id: second });
+    const b1 = engagements.saveEngagement(ctx, meeting(moallim, araji, 'visit', ['counter-terrorism'])).engagement;
+    const b2 = engagements.saveEngagement(ctx, { ...meeting(other, araji, 'phone', []), type: 'COOPERATE', mode: null }).engagement;
+    const reviewer = coders.create(ctx, { name: 'Reviewer' }).id;
+    coders.setCurrent(ctx, { id: reviewer });
+
+    const started = review.beginReview(ctx, { documentId: doc.id });
+    expect(started).toMatchObject({ inReview: 2, disputed: 1, drafts: 1 });
+    const status = (id: string) => engagements.get(ctx, { id }).status;
+    expect([status(a1.id), status(b1.id), status(b2.id), status(aDraft.id)]).toEqual(['in-review', 'in-review', 'disputed', 'draft']);
+    expect(started.changes.find((c) => c.engagementId === b2.id)?.fields).toEqual(['unmatched']);
+    // Authors stay (blind coding and agreement are per author); the reviewer is in the history.
+    expect(engagements.get(ctx, { id: b1.id }).coderId).toBe(second);
+    expect(review.history(ctx, { id: a1.id }).at(-1)).toMatchObject({ action: 'review', coder: { id: reviewer } });
+    coders.setCurrent(ctx, { id: first });
+    expect(engagements.forDocument(ctx, { documentId: doc.id }).map((e) => e.id).sort()).toEqual([a1.id, aDraft.id].sort());
+
+    // A coder changes the mode: the next start disputes the pair, naming the field.
+    engagements.saveEngagement(ctx, { ...meeting(moallim, araji, 'phone', ['counter-terrorism']), id: a1.id, status: 'in-review' });
+    coders.setCurrent(ctx, { id: reviewer });
+    const again = review.beginReview(ctx, { documentId: doc.id });
+    expect(again.changes.map((c) => [c.engagementId, c.to, c.fields]).sort()).toEqual(
+      [
+        [a1.id, 'disputed', ['mode']],
+        [b1.id, 'disputed', ['mode']],
+      ].sort(),
+    );
+    expect(review.beginReview(ctx, { documentId: doc.id }).changes).toEqual([]);
+    expect(verifyAuditChain(store.db).breaks).toEqual([]);
+  });
+
+  it('sends a single-coded document to review as a whole', () => {
+    const a = actors.save(ctx, { actor: { kind: 'person', name: 'A', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const b = actors.save(ctx, { actor: { kind: 'person', name: 'B', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
+    const { engagement } = engagements.saveEngagement(ctx, meeting(a, b, 'visit', []));
+    expect(review.beginReview(ctx, { documentId: doc.id })).toMatchObject({ inReview: 1, disputed: 0 });
+    expect(engagements.get(ctx, { id: engagement.id }).status).toBe('in-review');
+    expect(() => review.beginReview(ctx, { documentId: 'nope' })).toThrow(/no document/);
+  });
+
   it('keeps the history of an engagement and restores an earlier version, recording the restore', () => {
     const a = actors.save(ctx, { actor: { kind: 'person', name: 'A', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;
     const b = actors.save(ctx, { actor: { kind: 'person', name: 'B', aliases: [], countryCode: null, roles: [], notes: '' } }).actor.id;

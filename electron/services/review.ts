@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { AgreementRow } from '../../shared/review/agreement';
-import { agreementRows } from '../../shared/review/agreement';
+import { agreementRows, differingFields } from '../../shared/review/agreement';
 import { agreementCsv } from '../../shared/review/csv';
 import { matchEngagements } from '../../shared/review/match';
 import type { CodingCommand, EngagementInput } from '../../shared/contract-coding';
-import type { Comment, DoubleCoded, HistoryEntry, QueueItem } from '../../shared/contract-agreement';
+import type { Comment, DoubleCoded, HistoryEntry, QueueItem, ReviewStart } from '../../shared/contract-agreement';
 import { AppError } from '../../shared/errors';
 import type { Engagement } from '../../shared/model/engagement';
 import type { Db } from '../store/open';
 import { prepared } from '../store/prepared';
 import { appendAudit } from '../store/repos/audit';
 import { resolveActorId } from '../store/repos/actors';
-import { getEngagement } from '../store/repos/engagements';
+import { getEngagement, toInput } from '../store/repos/engagements';
 import { currentCoderId } from './coders';
 import { saveEngagement } from './coding/engagements';
 import { type AppContext, requireStore, requireWritable } from './context';
@@ -126,6 +126,55 @@ export function restore(ctx: AppContext, args: { id: string; seq: number }): { e
   if (!entry?.snapshot) throw new AppError('invalid-input', `Entry ${args.seq} is not a version of engagement ${args.id} that can be restored.`);
   const { engagement, inverse } = saveEngagement(ctx, entry.snapshot, `restore:${args.seq}`);
   return { engagement, inverse };
+}
+
+/**
+ * Start (or refresh) the review of a document. Its coded engagements move to "in review"; on a
+ * document two coders coded, an engagement goes to "disputed" instead when its counterpart differs
+ * on any coded field, or when the other coder has no counterpart. Drafts, final and adjudicated
+ * records, and originals already adjudicated, are left as they are. Each change is a saved version
+ * under the reviewer (audit action `review`), so the history shows who sent what to review.
+ */
+export function beginReview(ctx: AppContext, args: { documentId: string }): ReviewStart {
+  const { db } = requireWritable(ctx);
+  const doc = prepared<[string], { id: string }>(db, 'SELECT id FROM documents WHERE id = ?').get(args.documentId);
+  if (!doc) throw new AppError('not-found', `There is no document ${args.documentId}.`);
+  const pair = doubleCoded(db).find((d) => d.documentId === args.documentId);
+  const coders = pair ? [pair.coderA.id, pair.coderB.id] : [...new Set(prepared<[string], { coder_id: string }>(db, 'SELECT e.coder_id FROM engagement_sources s JOIN engagements e ON e.id = s.engagement_id WHERE s.document_id = ? AND e.deleted_at IS NULL').all(args.documentId).map((r) => r.coder_id))];
+  const adjudicated = new Set(
+    prepared<[string], { a: string | null; b: string | null }>(db, 'SELECT a_engagement_id AS a, b_engagement_id AS b FROM adjudications WHERE document_id = ?')
+      .all(args.documentId)
+      .flatMap((r) => [r.a, r.b])
+      .filter((x): x is string => Boolean(x)),
+  );
+  const target = new Map<string, { status: 'in-review' | 'disputed'; fields: string[] }>();
+  if (pair) {
+    const resolveActor = (id: string) => resolveActorId(db, id);
+    const m = matchEngagements(engagementsOf(db, args.documentId, pair.coderA.id), engagementsOf(db, args.documentId, pair.coderB.id), { resolveActor });
+    for (const p of m.pairs) {
+      const fields = differingFields(p.a, p.b, { resolveActor });
+      for (const e of [p.a, p.b]) target.set(e.id, { status: fields.length ? 'disputed' : 'in-review', fields });
+    }
+    for (const e of [...m.onlyA, ...m.onlyB]) target.set(e.id, { status: 'disputed', fields: ['unmatched'] });
+  } else {
+    for (const c of coders) for (const e of engagementsOf(db, args.documentId, c)) target.set(e.id, { status: 'in-review', fields: [] });
+  }
+  const result: ReviewStart = { inReview: 0, disputed: 0, unchanged: 0, drafts: 0, changes: [] };
+  db.transaction(() => {
+    for (const [id, t] of target) {
+      const e = getEngagement(db, id)!;
+      if (e.status === 'draft') result.drafts++;
+      if (e.status === 'draft' || e.status === 'final' || e.status === 'adjudicated' || adjudicated.has(id) || e.status === t.status) {
+        result.unchanged++;
+        continue;
+      }
+      saveEngagement(ctx, { ...toInput(e), status: t.status }, 'review');
+      result.changes.push({ engagementId: id, from: e.status, to: t.status, fields: t.fields });
+      if (t.status === 'disputed') result.disputed++;
+      else result.inReview++;
+    }
+  })();
+  return result;
 }
 
 type Field = 'type' | 'mode' | 'date' | 'place' | 'participants' | 'topics' | 'outcomes';

@@ -26,6 +26,7 @@ export const serviceHandlers: Handlers = {
   'review.agreement': review.agreement,
   'review.agreementCsv': review.agreementCsvFile,
   'review.compare': review.compare,
+  'review.begin': review.beginReview,
   'review.adjudicate': review.adjudicate,
   'review.adjudications': review.adjudications,
   'comments.list': review.listComments,

@@ -208,18 +208,47 @@ function aggregator<T>(spec: FieldSpec<T>, options: AgreementOptions): FieldAggr
   };
 }
 
+const nominalReaders = {
+  type: (e: Engagement): Nominal => e.type,
+  mode: (e: Engagement): Nominal => e.mode ?? NONE,
+  date: dateKey,
+  place: (e: Engagement): Nominal => normalisePlace(e.place),
+  country: (e: Engagement): Nominal => e.countryCode?.trim().toUpperCase() || NONE,
+  status: (e: Engagement): Nominal => e.status,
+} as const;
+const setReaders = {
+  participants: (e: Engagement, opts: AgreementOptions): ReadonlySet<string> => participantActors(e, opts.resolveActor),
+  topics: (e: Engagement): ReadonlySet<string> => new Set(e.topics),
+  outcomes: (e: Engagement): ReadonlySet<string> => new Set(e.outcomes),
+} as const;
+
 const FIELDS: Record<AgreementField, (options: AgreementOptions) => FieldAggregator> = {
-  type: (o) => aggregator(nominalField('type', (e) => e.type), o),
-  mode: (o) => aggregator(nominalField('mode', (e) => e.mode ?? NONE), o),
-  date: (o) => aggregator(nominalField('date', dateKey), o),
+  type: (o) => aggregator(nominalField('type', nominalReaders.type), o),
+  mode: (o) => aggregator(nominalField('mode', nominalReaders.mode), o),
+  date: (o) => aggregator(nominalField('date', nominalReaders.date), o),
   'date-days': (o) => aggregator({ field: 'date-days', metric: intervalMetric, read: (e) => dayNumberOf(e.date), countsAbsent: false }, o),
-  place: (o) => aggregator(nominalField('place', (e) => normalisePlace(e.place)), o),
-  country: (o) => aggregator(nominalField('country', (e) => e.countryCode?.trim().toUpperCase() || NONE), o),
-  participants: (o) => aggregator(setField('participants', (e, opts) => participantActors(e, opts.resolveActor)), o),
-  topics: (o) => aggregator(setField('topics', (e) => new Set(e.topics)), o),
-  outcomes: (o) => aggregator(setField('outcomes', (e) => new Set(e.outcomes)), o),
-  status: (o) => aggregator(nominalField('status', (e) => e.status), o),
+  place: (o) => aggregator(nominalField('place', nominalReaders.place), o),
+  country: (o) => aggregator(nominalField('country', nominalReaders.country), o),
+  participants: (o) => aggregator(setField('participants', setReaders.participants), o),
+  topics: (o) => aggregator(setField('topics', setReaders.topics), o),
+  outcomes: (o) => aggregator(setField('outcomes', setReaders.outcomes), o),
+  status: (o) => aggregator(nominalField('status', nominalReaders.status), o),
 };
+
+/**
+ * The coded fields on which two matched engagements differ, compared exactly as the agreement
+ * figures compare them (the status, a workflow field, aside). Empty when the two coders agree.
+ */
+export function differingFields(a: Engagement, b: Engagement, options: AgreementOptions = {}): AgreementField[] {
+  const out: AgreementField[] = [];
+  for (const field of ['type', 'mode', 'date', 'place', 'country'] as const) if (nominalReaders[field](a) !== nominalReaders[field](b)) out.push(field);
+  for (const field of ['participants', 'topics', 'outcomes'] as const) {
+    const x = setReaders[field](a, options);
+    const y = setReaders[field](b, options);
+    if (x.size !== y.size || [...x].some((v) => !y.has(v))) out.push(field);
+  }
+  return out;
+}
 
 /**
  * One row per document and field, then one project row per field pooling every document's units.

@@ -52,11 +52,14 @@ export function saveEngagement(ctx: AppContext, input: EngagementInput, auditAct
   const before = getEngagement(db, id, { includeDeleted: true });
   const codebook = before ? (codebookFor(db, before.codebookId, before.codebookVersion) ?? activeCodebook(ctx)) : activeCodebook(ctx);
   checkEvidence(db, withId);
+  // The record keeps its author (blind double coding and agreement are per author); who made each
+  // change is in the audit log.
+  const authorId = before?.coderId ?? coderId;
   const draft: Engagement = {
     ...withId,
     codebookId: codebook.id,
     codebookVersion: codebook.version,
-    coderId,
+    coderId: authorId,
     createdAt: before?.createdAt ?? new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     revision: (before?.revision ?? 0) + 1,
@@ -71,7 +74,7 @@ export function saveEngagement(ctx: AppContext, input: EngagementInput, auditAct
   }
   const wasDeleted = before ? isDeleted(db, id) : false;
   db.transaction(() => {
-    writeEngagement(db, withId, { codebookId: codebook.id, codebookVersion: codebook.version, coderId, createdAt: draft.createdAt, revision: draft.revision });
+    writeEngagement(db, withId, { codebookId: codebook.id, codebookVersion: codebook.version, coderId: authorId, createdAt: draft.createdAt, revision: draft.revision });
     appendAudit(db, { coderId, entity: 'engagement', entityId: id, action: auditAction ?? (before && !wasDeleted ? 'update' : before ? 'restore' : 'create'), before: before && !wasDeleted ? toInput(before) : undefined, after: toInput(draft) });
   })();
   ctx.emit('db.changed', { tables: ['engagements'] });
@@ -86,7 +89,7 @@ export function deleteEngagement(ctx: AppContext, args: { id: string }): { inver
   if (!before) throw new AppError('not-found', `There is no engagement ${args.id} (it may already be deleted).`);
   const coderId = currentCoderId(ctx);
   db.transaction(() => {
-    markDeleted(db, args.id, coderId);
+    markDeleted(db, args.id, before.coderId);
     appendAudit(db, { coderId, entity: 'engagement', entityId: args.id, action: 'delete', before: toInput(before) });
   })();
   ctx.emit('db.changed', { tables: ['engagements'] });

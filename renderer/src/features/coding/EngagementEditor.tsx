@@ -246,6 +246,10 @@ export function EngagementEditor(p: Props) {
           <select className="input input--small" data-testid="field-status" value={draft.status} onChange={(e) => set('status', e.target.value as Draft['status'])}>
             <option value="draft">Draft</option>
             <option value="coded">Coded</option>
+            <option value="in-review">In review</option>
+            <option value="disputed">Disputed</option>
+            <option value="final">Final</option>
+            {draft.status === 'adjudicated' && <option value="adjudicated">Adjudicated</option>}
           </select>
         </label>
       </div>

@@ -9,6 +9,9 @@ function describeEntry(h: HistoryEntry): string {
   if (h.action === 'delete') return 'deleted';
   if (h.action.startsWith('restore:')) return `restored the version of entry ${h.action.slice(8)}`;
   if (h.action === 'restore') return 'restored after a delete';
+  if (h.action === 'review') return `sent it to review (${h.snapshot?.status === 'disputed' ? 'disputed' : 'in review'})`;
+  if (h.action === 'adjudicate') return 'made it as the final record of an adjudication';
+  if (h.action.startsWith('bundle-')) return `${h.action.slice(7)}d it from a bundle`;
   return 'changed';
 }
 

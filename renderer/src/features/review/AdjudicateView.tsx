@@ -27,6 +27,7 @@ const FIELDS: { key: Field; label: string }[] = [
 export function AdjudicateView({ doc: pair, onBack, openCoding }: { doc: DoubleCoded; onBack: () => void; openCoding: (documentId: string, engagementId?: string) => void }) {
   const [data, setData] = useState<{ a: Engagement[]; b: Engagement[]; document: DocumentDetail; codebook: Codebook; actors: Map<string, Actor>; done: Set<string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
   const load = useCallback(async () => {
     const [{ a, b }, document, codebook, actors, adjudications] = await Promise.all([
       liaison.review.compare({ documentId: pair.documentId, coderA: pair.coderA.id, coderB: pair.coderB.id }),
@@ -56,6 +57,19 @@ export function AdjudicateView({ doc: pair, onBack, openCoding }: { doc: DoubleC
 
   if (error) return <p className="form-error">{error}</p>;
   if (!data) return <div aria-busy="true" />;
+
+  const startReview = async () => {
+    try {
+      const r = await liaison.review.begin({ documentId: pair.documentId });
+      const parts = [`${r.inReview} sent to review`, `${r.disputed} disputed`];
+      if (r.unchanged) parts.push(`${r.unchanged} unchanged`);
+      setStarted(`${parts.join(', ')}.${r.drafts ? ` ${r.drafts} draft${r.drafts === 1 ? ' stays' : 's stay'} with ${r.drafts === 1 ? 'its' : 'their'} coder until marked coded.` : ''}`);
+      await load();
+    } catch (e) {
+      setStarted((e as Error).message);
+    }
+  };
+  const waiting = [...data.a, ...data.b].filter((e) => e.status === 'coded').length;
 
   const name = (id: string | null) => (id ? (data.actors.get(id)?.name ?? '?') : '');
   const label = (list: keyof Pick<Codebook, 'types' | 'modes' | 'topics' | 'outcomes'>, key: string | null) => (key ? (data.codebook[list].find((v) => v.key === key)?.label ?? key) : '—');
@@ -91,6 +105,18 @@ export function AdjudicateView({ doc: pair, onBack, openCoding }: { doc: DoubleC
             <span className="legend legend--a" /> {pair.coderA.name} <span className="legend legend--b" /> {pair.coderB.name}
           </span>
         </header>
+        <div className="adjudicate__start small" data-testid="review-start">
+          {started ? (
+            <span role="status" data-testid="review-start-message">
+              {started}
+            </span>
+          ) : (
+            <span className="muted">{waiting ? `${waiting} coded engagement${waiting === 1 ? '' : 's'} not yet in review.` : 'Every coded engagement here is in review.'} Starting the review marks agreeing pairs “in review” and pairs that differ, or that only one coder recorded, “disputed”.</span>
+          )}
+          <button type="button" className="btn btn--small" onClick={() => void startReview()} data-testid="review-start-button">
+            {waiting ? 'Start review' : 'Refresh statuses'}
+          </button>
+        </div>
         <div className="coding__text">
           <SourceText text={data.document.text} ranges={data.document.ranges} highlights={highlights} suggestions={[]} showBoilerplate={true} />
         </div>
@@ -129,8 +155,15 @@ function PairCard(p: {
       setMessage((e as Error).message);
     }
   };
+  const differs = p.a && p.b ? FIELDS.filter((f) => p.show(p.a, f.key) !== p.show(p.b, f.key)).map((f) => f.label.toLowerCase()) : null;
   return (
     <div className="pair" data-testid="adjudicate-pair">
+      <div className="pair__head small">
+        <span data-testid="pair-summary">{differs === null ? `Only ${p.a ? p.coderA : p.coderB} recorded this engagement` : differs.length ? `Differ on ${differs.join(', ')}` : 'Agree on every field'}</span>
+        <span className="network__spacer" />
+        {p.a && <StatusBadge status={p.a.status} who={p.coderA} />}
+        {p.b && <StatusBadge status={p.b.status} who={p.coderB} />}
+      </div>
       <table className="plain-table pair__table">
         <thead>
           <tr>
@@ -181,5 +214,15 @@ function PairCard(p: {
         </p>
       )}
     </div>
+  );
+}
+
+const STATUS_LABEL: Record<Engagement['status'], string> = { draft: 'draft', coded: 'coded', 'in-review': 'in review', disputed: 'disputed', final: 'final', adjudicated: 'adjudicated' };
+
+function StatusBadge({ status, who }: { status: Engagement['status']; who: string }) {
+  return (
+    <span className={`badge status status--${status}`} data-testid="pair-status" data-status={status} title={`${who}'s engagement is ${STATUS_LABEL[status]}`}>
+      {who}: {STATUS_LABEL[status]}
+    </span>
   );
 }
