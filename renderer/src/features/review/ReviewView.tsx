@@ -5,6 +5,8 @@ import { liaison, subscribe } from '../../app/transport';
 import { useAsync } from '../../app/use-async';
 import { downloadText } from '../../ui/download';
 import { AdjudicateView } from './AdjudicateView';
+import { ConflictsPanel } from './ConflictsPanel';
+import { ExchangePanel } from './ExchangePanel';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const num = (v: number | null) => (v === null ? '—' : v.toFixed(2));
@@ -23,6 +25,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
   const [coderB, setCoderB] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [adjudicating, setAdjudicating] = useState<DoubleCoded | null>(null);
+  const [imports, setImports] = useState(0);
 
   const assignAll = async () => {
     setMessage(null);
@@ -91,7 +94,10 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
             {message}
           </p>
         )}
+        <ExchangePanel onImported={() => setImports((n) => n + 1)} />
       </section>
+      <div className="review__column">
+      <ConflictsPanel refresh={imports} />
       <section className="review__panel review__panel--wide">
         <div className="row row--tight">
           <h2 className="panel__title">Agreement</h2>
@@ -162,6 +168,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
           </>
         )}
       </section>
+      </div>
     </div>
   );
 }
