@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,9 +63,25 @@ describe('liaison command', () => {
     expect(JSON.parse(r.stdout).chainBreaks.length).toBeGreaterThan(0);
   });
 
-  it('serve prints exactly one LIAISON_URL line', () => {
-    const out = execFileSync('sh', ['-c', `timeout 3 "${process.execPath}" "${bin}" serve --project "${project}" 2>/dev/null; true`], { encoding: 'utf8', env: { ...process.env, LIAISON_USER_DATA: path.join(dir, 'ud') } });
+  it('serve prints exactly one LIAISON_URL line', async () => {
+    // Read stdout until the server has started (however loaded the machine is), then stop it.
+    const child = spawn(process.execPath, [bin, 'serve', '--project', project], { env: { ...process.env, LIAISON_USER_DATA: path.join(dir, 'ud') }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve printed no URL within 60 s: ${out}`)), 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString('utf8');
+        if (out.includes('\n')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+    });
+    // Anything else printed in the next half second would be a second line.
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGTERM');
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out.trim()).toMatch(/^LIAISON_URL=http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+$/);
-  });
+  }, 70_000);
 });
