@@ -81,3 +81,29 @@ export interface Engagement {
   /** Increases on every save; the audit log keeps each version. */
   revision: number;
 }
+
+/** What a coder edits: an engagement without its bookkeeping (codebook, author, times, revision). */
+export type CodedFields = Pick<Engagement, 'id' | 'type' | 'mode' | 'date' | 'place' | 'countryCode' | 'participants' | 'topics' | 'outcomes' | 'notes' | 'confidence' | 'status' | 'sources' | 'evidence'>;
+
+/**
+ * The coded fields of an engagement: the input that recreates it exactly (undo inverses, audit
+ * snapshots, restores) and the coding screen's editable draft.
+ */
+export function codedFields(e: Engagement): CodedFields {
+  return {
+    id: e.id,
+    type: e.type,
+    mode: e.mode,
+    date: e.date,
+    place: e.place,
+    countryCode: e.countryCode,
+    participants: e.participants,
+    topics: e.topics,
+    outcomes: e.outcomes,
+    notes: e.notes,
+    confidence: e.confidence,
+    status: e.status,
+    sources: e.sources,
+    evidence: e.evidence,
+  };
+}

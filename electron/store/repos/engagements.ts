@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EngagementInput } from '../../../shared/contract-coding';
-import type { Engagement, EngagementStatus, EvidenceSpan, Participant } from '../../../shared/model/engagement';
+import { codedFields, type Engagement, type EngagementStatus, type EvidenceSpan, type Participant } from '../../../shared/model/engagement';
 import type { Db } from '../open';
 import { prepared } from '../prepared';
 
@@ -146,20 +146,5 @@ export function markDeleted(db: Db, id: string, coderId: string): void {
 
 /** A full engagement as the input that would recreate it exactly (for inverses). */
 export function toInput(e: Engagement): EngagementInput & { id: string } {
-  return {
-    id: e.id,
-    type: e.type,
-    mode: e.mode,
-    date: e.date,
-    place: e.place,
-    countryCode: e.countryCode,
-    participants: e.participants,
-    topics: e.topics,
-    outcomes: e.outcomes,
-    notes: e.notes,
-    confidence: e.confidence,
-    status: e.status,
-    sources: e.sources,
-    evidence: e.evidence,
-  };
+  return codedFields(e);
 }

@@ -3,7 +3,7 @@ import { organisationByKey } from '../../../../shared/actors/organisations';
 import { roleAt } from '../../../../shared/actors/roles';
 import type { Actor, ActorRole, TextSuggestion } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
-import type { Engagement, EvidenceField } from '../../../../shared/model/engagement';
+import { codedFields, type Engagement, type EvidenceField } from '../../../../shared/model/engagement';
 import type { DocumentDetail } from '../../../../shared/model/library';
 import { liaison, subscribe } from '../../app/transport';
 import { type Draft, EngagementEditor } from './EngagementEditor';
@@ -15,24 +15,7 @@ import { record, redo, undo, useUndoState } from './undo';
 
 const AUTOSAVE_MS = 500;
 
-function toDraft(e: Engagement): Draft {
-  return {
-    id: e.id,
-    type: e.type,
-    mode: e.mode,
-    date: e.date,
-    place: e.place,
-    countryCode: e.countryCode,
-    participants: e.participants,
-    topics: e.topics,
-    outcomes: e.outcomes,
-    notes: e.notes,
-    confidence: e.confidence,
-    status: e.status,
-    sources: e.sources,
-    evidence: e.evidence,
-  };
-}
+const toDraft = (e: Engagement): Draft => codedFields(e);
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -73,6 +56,9 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [focused, setFocused] = useState<EvidenceField>('type');
   const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
+  // What an action could not do ("select a name first"): shown until the next edit, so an autosave
+  // finishing meanwhile does not wipe it before it is read.
+  const [hint, setHint] = useState<string | null>(null);
   const [showBoilerplate, setShowBoilerplate] = useState(true);
   const [showHistory, setShowHistory] = useState(false);
   const [showLink, setShowLink] = useState(false);
@@ -146,6 +132,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     (next: Draft, label?: string) => {
       draftRef.current = next;
       setDraft(next);
+      setHint(null);
       setStatus({ kind: 'pending' });
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { draft: next, timer: setTimeout(() => void saveNow(next, label), AUTOSAVE_MS) };
@@ -196,7 +183,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     if (!draft || !doc) return false;
     const sel = source.current?.selection();
     if (!sel) {
-      setStatus({ kind: 'error', message: 'Select the words in the article that show this, then press E.' });
+      setHint('Select the words in the article that show this, then press E.');
       return false;
     }
     change({ ...draft, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...sel }] }, 'Add evidence');
@@ -237,13 +224,14 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const participantFromSelection = useCallback(async () => {
     const sel = source.current?.selection();
     if (!sel || !draft) {
-      setStatus({ kind: 'error', message: 'Select a name in the article, then press P to add it as a participant.' });
+      setHint('Select a name in the article, then press P to add it as a participant.');
       return;
     }
+    // Taken now: the analyst may already be selecting the next name while this one is looked up.
+    window.getSelection()?.removeAllRanges();
     const matches = await liaison.actors.list({ query: sel.quote, limit: 1 });
     const known = matches[0] && (matches[0].name === sel.quote || matches[0].aliases.includes(sel.quote)) ? matches[0] : null;
     const actor = known ?? (await liaison.actors.save({ actor: { kind: 'person', name: sel.quote, aliases: [], countryCode: null, roles: [], notes: '' } })).actor;
-    window.getSelection()?.removeAllRanges();
     await addParticipant(actor, { span: sel });
   }, [addParticipant, draft]);
 
@@ -266,7 +254,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       if (!draft || !doc) return;
       const span = { start: s.start, end: s.end, quote: s.quote };
       if (s.kind === 'date' && !s.date?.value) {
-        setStatus({ kind: 'error', message: s.note ?? `"${s.quote}" cannot be resolved: the article has no publication date. Set the article's date in the reader, or type the date.` });
+        setHint(s.note ?? `"${s.quote}" cannot be resolved: the article has no publication date. Set the article's date in the reader, or type the date.`);
         return;
       }
       if (s.kind === 'date' && s.date) {
@@ -489,6 +477,11 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
           <span className={`save save--${status.kind}`}>
             {status.kind === 'saving' || status.kind === 'pending' ? 'Saving…' : status.kind === 'saved' ? (status.message ?? 'Saved') : status.kind === 'error' ? status.message : 'Changes save themselves'}
           </span>
+          {hint && (
+            <span className="save save--error" role="alert" data-testid="coding-hint">
+              {hint}
+            </span>
+          )}
           <span className="coding__keys muted small">
             <kbd>N</kbd> new · <kbd>E</kbd> evidence · <kbd>P</kbd> participant · <kbd title={undoState.canUndo ? `Undo: ${undoState.undoLabel}` : 'Nothing to undo'}>Ctrl Z</kbd> undo · <kbd>Ctrl ⇧ Z</kbd> redo
           </span>
