@@ -29,6 +29,11 @@ export interface BundleCounts {
   actors: number;
   codebooks: number;
   coders: number;
+  /**
+   * Comments on engagements and articles (format version 2; 0 for a version 1 bundle). Comments
+   * never change, so `updated.comments` is always 0 and they are never in `conflicts`.
+   */
+  comments: number;
 }
 
 /** What a bundle says about itself (its manifest, once the parts were checked against it). */
@@ -97,7 +102,7 @@ export const bundleCalls = {
         since: z.iso.datetime({ offset: true, message: 'must be a time like 2024-05-01T00:00:00Z' }).optional(),
       })
       .strict(),
-    'Export engagements, actors, codebooks and their audit entries as a bundle file (base64).',
+    'Export engagements, actors, comments, codebooks and their audit entries as a bundle file (base64).',
   ),
   /** Check a bundle file without importing it: damaged, altered, other project, unknown format. */
   'bundles.inspect': call<BundleSummary & { sameProject: boolean }>()(

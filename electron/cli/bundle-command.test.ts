@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject } from '../store/open';
 import { codeMeeting, person, seededProjectFile, twoMachines } from '../services/bundles/two-machines.fixture';
+import { addComment } from '../services/review';
 
 /** The real `liaison bundle` command (built by the test setup) on real project files. */
 const bin = path.resolve(import.meta.dirname, '../../bin/liaison.js');
@@ -24,6 +25,7 @@ beforeAll(async () => {
   copyFile = copy.store.path;
   beaId = copy.coderId;
   engagementId = codeMeeting(copy, person(copy, 'Qasim al-Araji', 'IRQ')).id;
+  addComment(copy.ctx, { entity: 'engagement', entityId: engagementId, parentId: null, body: 'Date from the second paragraph.' });
   // The command takes the projects' locks: the test lets go of them first.
   main.store.close();
   copy.store.close();
@@ -35,13 +37,13 @@ describe('liaison bundle', () => {
     const file = path.join(dir, 'bea.liaison-bundle');
     const out = run('bundle', 'export', '--project', copyFile, '--out', file, '--coder', beaId);
     expect(out.status).toBe(0);
-    expect(out.stderr).toContain('Bea Coder');
+    expect(out.stderr).toContain('Bea Coder: 1 engagement, 4 actors, 1 comment, ');
     expect(fs.statSync(file).size).toBeGreaterThan(100);
 
     const first = run('bundle', 'import', file, '--project', mainFile, '--json');
     expect(first.status).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report.added).toMatchObject({ engagements: 1, coders: 1 });
+    expect(report.added).toMatchObject({ engagements: 1, coders: 1, comments: 1 });
     expect(report.conflicts).toEqual([]);
     const store = openProject(mainFile, { readOnly: true });
     try {
@@ -53,7 +55,7 @@ describe('liaison bundle', () => {
     const second = run('bundle', 'import', file, '--project', mainFile);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('added 0 engagements');
-    expect(second.stdout).toContain('skipped 1 engagement,');
+    expect(second.stdout).toContain('skipped 1 engagement, 4 actors, 1 comment,');
     expect(second.stdout).toContain('0 conflicts to review');
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BundleCounts } from '../../shared/contract-bundles';
 import { AppError } from '../../shared/errors';
 import { BundleRefused } from '../services/bundles/container';
 import { buildBundle } from '../services/bundles/export';
@@ -19,6 +20,10 @@ export const BUNDLE_USAGE = `Usage:
       Write the project's work (or one coder's, or since an ISO time) as a bundle file
   liaison bundle import FILE --project FILE [--json]
       Merge a bundle: new records added, identical skipped, conflicting edits listed for review`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const counts = (c: BundleCounts) =>
+  `${plural(c.engagements, 'engagement')}, ${plural(c.actors, 'actor')}, ${plural(c.comments, 'comment')}, ${plural(c.codebooks, 'codebook version')}, ${plural(c.coders, 'coder')}`;
 
 function open(file: string | undefined, readOnly: boolean): Store | number {
   if (!file) throw new UsageError('--project FILE is required');
@@ -39,11 +44,11 @@ async function exportCommand(argv: string[]): Promise<number> {
   const store = open(values.project, true);
   if (typeof store === 'number') return store;
   try {
-    const { bytes, manifest } = await buildBundle(store.db, { ...(values.coder ? { coderId: values.coder } : {}), ...(values.since ? { since: values.since } : {}) });
+    const { bytes, manifest, counts: held } = await buildBundle(store.db, { ...(values.coder ? { coderId: values.coder } : {}), ...(values.since ? { since: values.since } : {}) });
     const out = path.resolve(values.out);
     fs.writeFileSync(out, bytes);
-    if (values.json) process.stdout.write(`${JSON.stringify({ file: out, sizeBytes: bytes.length, manifest })}\n`);
-    process.stderr.write(`liaison: wrote ${out} (${bytes.length} bytes) for ${manifest.exportedBy.name}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify({ file: out, sizeBytes: bytes.length, manifest, counts: held })}\n`);
+    process.stderr.write(`liaison: wrote ${out} (${bytes.length} bytes) for ${manifest.exportedBy.name}: ${counts(held)}\n`);
     return 0;
   } catch (err) {
     // An unknown coder or a bad --since is a usage problem, not a broken project.
@@ -53,10 +58,6 @@ async function exportCommand(argv: string[]): Promise<number> {
     store.close();
   }
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const counts = (c: { engagements: number; actors: number; codebooks: number; coders: number }) =>
-  `${plural(c.engagements, 'engagement')}, ${plural(c.actors, 'actor')}, ${plural(c.codebooks, 'codebook version')}, ${plural(c.coders, 'coder')}`;
 
 async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { project: { type: 'string' }, json: { type: 'boolean' } } });

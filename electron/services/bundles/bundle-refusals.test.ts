@@ -86,11 +86,11 @@ describe('bundles that are refused, with the reason', () => {
   it('an unknown format version', async () => {
     const newer = await rezip(bundle, async (zip) => {
       const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
-      zip.file('manifest.json', JSON.stringify({ ...manifest, formatVersion: 2 }));
+      zip.file('manifest.json', JSON.stringify({ ...manifest, formatVersion: 3 }));
     });
     const err = await refusal(newer);
     expectReason(err, 'unknown-format', 'manifest.json');
-    expect(err.message).toContain('format version 2');
+    expect(err.message).toContain('format version 3; this Liaison reads versions 1 and 2. Update Liaison');
   });
 
   it('a bundle from another project, even with the same articles', async () => {

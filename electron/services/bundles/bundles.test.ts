@@ -49,7 +49,7 @@ describe('bundle round trip between two copies of a project', () => {
 
     const report = await importBundle(main.store.db, await exportBundle(copy.store.db, { coderId: copy.coderId }), { coderId: main.coderId });
 
-    expect(report.added).toEqual({ engagements: 1, actors: 4, codebooks: 0, coders: 1 });
+    expect(report.added).toEqual({ engagements: 1, actors: 4, codebooks: 0, coders: 1, comments: 0 });
     expect(report.conflicts).toEqual([]);
     const imported = getEngagement(main.store.db, coded.id);
     expect(imported).not.toBeNull();
@@ -86,8 +86,8 @@ describe('bundle round trip between two copies of a project', () => {
 
     const again = await importBundle(main.store.db, bytes, { coderId: main.coderId });
 
-    expect(again.added).toEqual({ engagements: 0, actors: 0, codebooks: 0, coders: 0 });
-    expect(again.updated).toEqual({ engagements: 0, actors: 0, codebooks: 0, coders: 0 });
+    expect(again.added).toEqual({ engagements: 0, actors: 0, codebooks: 0, coders: 0, comments: 0 });
+    expect(again.updated).toEqual({ engagements: 0, actors: 0, codebooks: 0, coders: 0, comments: 0 });
     expect(again.skipped.engagements).toBe(1);
     expect(again.skipped.actors).toBe(4);
     expect(again.conflicts).toEqual([]);

@@ -14,6 +14,7 @@ import {
   type BundleActor,
   type BundleAuditEntry,
   type BundleCoder,
+  type BundleComment,
   type BundleDocument,
   type BundleEngagement,
   type BundleManifest,
@@ -21,7 +22,9 @@ import {
   manifestSchema,
   PART_NAMES,
   type PartName,
+  PARTS_BY_VERSION,
   partSchemas,
+  READABLE_VERSIONS,
   sha256Hex,
 } from './format';
 
@@ -48,6 +51,8 @@ export interface BundleContents {
   codebooks: Codebook[];
   coders: BundleCoder[];
   audit: BundleAuditEntry[];
+  /** Empty for a version 1 bundle (made before comments travelled). */
+  comments: BundleComment[];
 }
 
 export type BundleParts = Omit<BundleContents, 'manifest' | 'fileSha256'>;
@@ -63,6 +68,7 @@ export async function packBundle(head: Omit<BundleManifest, 'parts' | 'format' |
     'codebooks.json': JSON.stringify(parts.codebooks, null, 1),
     'coders.json': JSON.stringify(parts.coders, null, 1),
     'audit.json': JSON.stringify(parts.audit, null, 1),
+    'comments.json': JSON.stringify(parts.comments, null, 1),
   };
   const zip = new JSZip();
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, ...head, parts: {} };
@@ -115,18 +121,21 @@ export async function readBundle(bytes: Uint8Array): Promise<BundleContents> {
   const manifestRaw = parseJson(texts.get(MANIFEST) ?? '', MANIFEST);
   const head = manifestHeadSchema.safeParse(manifestRaw);
   if (!head.success || head.data.format !== BUNDLE_FORMAT) throw new BundleRefused('unknown-format', 'manifest.json does not name the liaison-bundle format.', MANIFEST);
-  if (head.data.formatVersion !== BUNDLE_FORMAT_VERSION) {
+  const partNames = PARTS_BY_VERSION[head.data.formatVersion];
+  if (!partNames) {
     const newer = head.data.formatVersion > BUNDLE_FORMAT_VERSION;
     throw new BundleRefused(
       'unknown-format',
-      `it is format version ${head.data.formatVersion}; this Liaison reads version ${BUNDLE_FORMAT_VERSION}${newer ? '. Update Liaison on this machine to import it' : ''}.`,
+      `it is format version ${head.data.formatVersion}; this Liaison reads versions ${READABLE_VERSIONS.join(' and ')}${newer ? '. Update Liaison on this machine to import it' : ''}.`,
       MANIFEST,
     );
   }
   const parsedManifest = manifestSchema.safeParse(manifestRaw);
   if (!parsedManifest.success) throw schemaProblem(MANIFEST, parsedManifest.error);
   const manifest = parsedManifest.data;
-  for (const name of PART_NAMES) {
+  const foreignEntry = Object.keys(manifest.parts).find((n) => !(partNames as readonly string[]).includes(n));
+  if (foreignEntry) throw new BundleRefused('damaged', `the manifest lists ${foreignEntry}, which a version ${manifest.formatVersion} bundle does not have.`, MANIFEST);
+  for (const name of partNames) {
     if (!raw.has(name)) throw new BundleRefused('damaged', `the part ${name} is missing.`, name);
     const expected = manifest.parts[name];
     if (!expected) throw new BundleRefused('damaged', `the manifest gives no SHA-256 for ${name}.`, name);
@@ -136,7 +145,7 @@ export async function readBundle(bytes: Uint8Array): Promise<BundleContents> {
     }
   }
   // An unknown file could be a part of a newer format this version would silently ignore.
-  const unexpected = names.filter((n) => n !== MANIFEST && !(PART_NAMES as readonly string[]).includes(n));
+  const unexpected = names.filter((n) => n !== MANIFEST && !(partNames as readonly string[]).includes(n));
   if (unexpected.length) throw new BundleRefused('damaged', `it holds files a bundle does not have: ${unexpected.join(', ')}.`, unexpected[0]);
   const part = <N extends PartName>(name: N): ReturnType<(typeof partSchemas)[N]['parse']> => {
     const result = partSchemas[name].safeParse(parseJson(texts.get(name) ?? '', name));
@@ -164,5 +173,6 @@ export async function readBundle(bytes: Uint8Array): Promise<BundleContents> {
     codebooks,
     coders: part('coders.json'),
     audit,
+    comments: partNames.includes('comments.json') ? part('comments.json') : [],
   };
 }

@@ -3,7 +3,8 @@
  * touched (by the coder, since a time), every actor they reference (following sides, role
  * organisations and merges, so the bundle is self-contained), the codebook versions they were
  * coded under, the coders named, the audit entries of all of these, and the identities (never
- * the text) of their source documents.
+ * the text) of their source documents. Comments go by the same filter (who wrote them, when),
+ * with the comments they answer, and bring the engagements and documents they are on.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
@@ -15,7 +16,7 @@ import { getCodebookVersion } from '../../store/repos/codebooks';
 import { getCoder, getMeta } from '../../store/repos/coders';
 import { getEngagement } from '../../store/repos/engagements';
 import { packBundle } from './container';
-import type { BundleActor, BundleAuditEntry, BundleCoder, BundleDocument, BundleEngagement, BundleManifest } from './format';
+import type { BundleActor, BundleAuditEntry, BundleCoder, BundleComment, BundleDocument, BundleEngagement, BundleManifest } from './format';
 import { actorState, engagementState, localDocKeys, localLineage } from './lineage';
 
 export interface ExportOptions {
@@ -28,6 +29,8 @@ export interface ExportOptions {
 export interface ExportedBundle {
   bytes: Buffer;
   manifest: BundleManifest;
+  /** How many records of each kind the bundle holds (what the CLI reports). */
+  counts: { engagements: number; actors: number; comments: number; documents: number; codebooks: number; coders: number; auditEntries: number };
 }
 
 interface AuditRow {
@@ -66,6 +69,43 @@ function selectedIds(db: Db, entity: 'engagement' | 'actor', coderId: string | n
     .map((r) => r.id);
 }
 
+/** A row of `comments` as stored. */
+export interface CommentRow {
+  id: string;
+  entity: 'engagement' | 'document';
+  entity_id: string;
+  parent_id: string | null;
+  coder_id: string;
+  body: string;
+  at: string;
+}
+
+/**
+ * The comments the filter selects (written by the coder, at or after the time; all without a
+ * filter) and every comment they answer, whatever its author or time: a reply never arrives
+ * without the thread above it.
+ */
+function selectedComments(db: Db, coderId: string | null, since: string | null): BundleComment[] {
+  const columns = 'id, entity, entity_id, parent_id, coder_id, body, at';
+  const rows = prepared<[Record<string, unknown>], CommentRow>(
+    db,
+    `SELECT ${columns} FROM comments WHERE ($coderId IS NULL OR coder_id = $coderId) AND ($since IS NULL OR at >= $since) ORDER BY at, rowid`,
+  ).all({ coderId, since });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const one = prepared<[string], CommentRow>(db, `SELECT ${columns} FROM comments WHERE id = ?`);
+  for (const r of rows) {
+    for (let p = r.parent_id; p && !byId.has(p); ) {
+      const parent = one.get(p);
+      if (!parent) break;
+      byId.set(p, parent);
+      p = parent.parent_id;
+    }
+  }
+  // In the order written (the import does not depend on it: clocks of two machines can disagree).
+  const byTime = (x: CommentRow, y: CommentRow) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0);
+  return [...byId.values()].sort(byTime).map((r) => ({ id: r.id, entity: r.entity, entityId: r.entity_id, parentId: r.parent_id, coderId: r.coder_id, body: r.body, at: r.at }));
+}
+
 /** The bundle file of the project's work (filtered by coder and time). */
 export async function exportBundle(db: Db, opts: ExportOptions = {}): Promise<Buffer> {
   return (await buildBundle(db, opts)).bytes;
@@ -90,7 +130,14 @@ export async function buildBundle(db: Db, opts: ExportOptions = {}): Promise<Exp
     const documentIds = new Set<string>();
     const coderIds = new Set<string>([exporter.id]);
     const deletedAt = prepared<[string], { deleted_at: string | null }>(db, 'SELECT deleted_at FROM engagements WHERE id = ?');
-    for (const id of selectedIds(db, 'engagement', filterCoder, since)) {
+    const comments = selectedComments(db, filterCoder, since);
+    for (const c of comments) {
+      coderIds.add(c.coderId);
+      if (c.entity === 'document') documentIds.add(c.entityId);
+    }
+    // An engagement commented on travels with its comments, so the importer can place them.
+    const commented = comments.filter((c) => c.entity === 'engagement').map((c) => c.entityId);
+    for (const id of new Set([...selectedIds(db, 'engagement', filterCoder, since), ...commented])) {
       const e = getEngagement(db, id, { includeDeleted: true });
       if (!e) continue;
       const gone = deletedAt.get(id)?.deleted_at ?? null;
@@ -147,6 +194,7 @@ export async function buildBundle(db: Db, opts: ExportOptions = {}): Promise<Exp
       ['actor', actors.map((a) => a.id)],
       ['codebook', codebooks.map((c) => c.id)],
       ['coder', coderIds],
+      ['comment', comments.map((c) => c.id)],
     ];
     const bySeq = new Map<number, AuditRow>();
     for (const [entity, ids] of wanted) for (const id of new Set(ids)) for (const row of auditOf.all(entity, id)) bySeq.set(row.seq, row);
@@ -171,7 +219,7 @@ export async function buildBundle(db: Db, opts: ExportOptions = {}): Promise<Exp
       const c = getCoder(db, id);
       if (c) coders.push({ id: c.id, name: c.name, initials: c.initials, color: c.color, createdAt: c.createdAt });
     }
-    return { parts: { engagements, actors, documents, codebooks, coders, audit }, codebookKeys: [...codebookKeys.values()] };
+    return { parts: { engagements, actors, documents, codebooks, coders, audit, comments }, codebookKeys: [...codebookKeys.values()] };
   })();
 
   const head = {
@@ -182,5 +230,15 @@ export async function buildBundle(db: Db, opts: ExportOptions = {}): Promise<Exp
     filter: { coderId: filterCoder, since },
     createdAt: new Date().toISOString(),
   };
-  return packBundle(head, parts.parts);
+  const p = parts.parts;
+  const counts = {
+    engagements: p.engagements.length,
+    actors: p.actors.length,
+    comments: p.comments.length,
+    documents: p.documents.length,
+    codebooks: p.codebooks.length,
+    coders: p.coders.length,
+    auditEntries: p.audit.length,
+  };
+  return { ...(await packBundle(head, p)), counts };
 }

@@ -1,19 +1,31 @@
 /**
- * The bundle file format, version 1 (see README.md beside this file): a zip holding
- * manifest.json and six JSON parts. The schemas here are what an import accepts: a bundle comes
- * from another machine, so every part is validated before anything touches the project.
+ * The bundle file format (see README.md beside this file): a zip holding manifest.json and the
+ * JSON parts of its version. Version 2 (written since comments travel) adds comments.json to the
+ * six parts of version 1; both are read. The schemas here are what an import accepts: a bundle
+ * comes from another machine, so every part is validated before anything touches the project.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { actorInputSchema, engagementInputSchema } from '../../../shared/contract-coding';
 
 export const BUNDLE_FORMAT = 'liaison-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The version this Liaison writes. */
+export const BUNDLE_FORMAT_VERSION = 2;
 export const BUNDLE_EXTENSION = '.liaison-bundle';
 
 /** Every part but the manifest, in the order they are written. The manifest holds their hashes. */
-export const PART_NAMES = ['engagements.json', 'actors.json', 'documents.json', 'codebooks.json', 'coders.json', 'audit.json'] as const;
+export const PART_NAMES = ['engagements.json', 'actors.json', 'documents.json', 'codebooks.json', 'coders.json', 'audit.json', 'comments.json'] as const;
 export type PartName = (typeof PART_NAMES)[number];
+
+/**
+ * The exact set of parts of each version this Liaison reads: a part missing from the set, or a
+ * file outside it, is damage (or a newer format that would otherwise be half read).
+ */
+export const PARTS_BY_VERSION: Readonly<Record<number, readonly PartName[]>> = {
+  1: PART_NAMES.filter((n) => n !== 'comments.json'),
+  2: PART_NAMES,
+};
+export const READABLE_VERSIONS = Object.keys(PARTS_BY_VERSION).map(Number);
 
 const id = z.string().min(1).max(64);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
@@ -25,7 +37,7 @@ export const manifestHeadSchema = z.object({ format: z.string(), formatVersion: 
 export const manifestSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.number().int().refine((v) => READABLE_VERSIONS.includes(v), 'must be a version this Liaison reads'),
     bundleId: id,
     project: z.object({ id, name: z.string().max(300) }).strict(),
     codebooks: z.array(z.object({ id, version: z.number().int().min(1) }).strict()),
@@ -92,6 +104,23 @@ export const auditEntrySchema = z
   .strict();
 export type BundleAuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * A comment exactly as written (comments never change). `entityId` of a document comment is the
+ * exporting machine's document id, listed in documents.json (ids differ between machines).
+ */
+export const commentRecordSchema = z
+  .object({
+    id,
+    entity: z.enum(['engagement', 'document']),
+    entityId: id,
+    parentId: id.nullable(),
+    coderId: id,
+    body: z.string().min(1).max(20_000),
+    at: isoTime,
+  })
+  .strict();
+export type BundleComment = z.infer<typeof commentRecordSchema>;
+
 /** Codebooks are validated by shared/codebook when read (they have their own schema). */
 export const partSchemas = {
   'engagements.json': z.array(engagementRecordSchema),
@@ -100,6 +129,7 @@ export const partSchemas = {
   'codebooks.json': z.array(z.unknown()),
   'coders.json': z.array(coderSchema),
   'audit.json': z.array(auditEntrySchema),
+  'comments.json': z.array(commentRecordSchema),
 } as const satisfies Record<PartName, z.ZodType>;
 
 export function sha256Hex(data: string | Uint8Array): string {

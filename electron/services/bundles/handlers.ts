@@ -8,7 +8,7 @@ import { buildBundle } from './export';
 import { BUNDLE_EXTENSION } from './format';
 import { importBundle, inspectBundle } from './import';
 
-const TABLES_TOUCHED = ['engagements', 'actors', 'codebooks', 'coders', 'bundle_conflicts'];
+const TABLES_TOUCHED = ['engagements', 'actors', 'codebooks', 'coders', 'comments', 'bundle_conflicts'];
 
 /** A name that says whose work it is and when: `project-AB-2024-05-01T10-00-00.liaison-bundle`. */
 function fileNameFor(projectName: string, initials: string, createdAt: string): string {

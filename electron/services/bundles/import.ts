@@ -2,7 +2,8 @@
  * Import: check the bundle (container.ts, prepare.ts), then merge it in ONE transaction:
  * coders and codebook versions the project lacks are added; actors and engagements are merged by
  * id with the rule in lineage.ts (new -> added, same or older -> skipped, built on ours ->
- * fast-forwarded, changed on both sides -> a conflict, the local record untouched). The other
+ * fast-forwarded, changed on both sides -> a conflict, the local record untouched); comments, which
+ * never change, by id alone (new -> added, known -> skipped; see prepare.ts). The other
  * machine's audit entries go to `imported_audit`; the local chain gets one `bundle/import` entry.
  */
 import { randomUUID } from 'node:crypto';
@@ -33,7 +34,15 @@ export function summarize(c: BundleContents): BundleSummary {
     createdAt: m.createdAt,
     filter: m.filter,
     codebooks: m.codebooks,
-    counts: { engagements: c.engagements.length, actors: c.actors.length, codebooks: c.codebooks.length, coders: c.coders.length, documents: c.documents.length, auditEntries: c.audit.length },
+    counts: {
+      engagements: c.engagements.length,
+      actors: c.actors.length,
+      codebooks: c.codebooks.length,
+      coders: c.coders.length,
+      comments: c.comments.length,
+      documents: c.documents.length,
+      auditEntries: c.audit.length,
+    },
     fileSha256: c.fileSha256,
   };
 }
@@ -58,7 +67,7 @@ export async function importBundle(db: Db, bytes: Uint8Array, opts: { coderId: s
   return db.transaction(() => merge(db, checked, opts.coderId))();
 }
 
-const zero = (): BundleCounts => ({ engagements: 0, actors: 0, codebooks: 0, coders: 0 });
+const zero = (): BundleCounts => ({ engagements: 0, actors: 0, codebooks: 0, coders: 0, comments: 0 });
 
 interface MergeState {
   importId: string;
@@ -84,6 +93,7 @@ function merge(db: Db, b: PreparedBundle, coderId: string): BundleReport {
   mergeCodebooks(db, b.codebooks, st);
   mergeActors(db, b, st);
   mergeEngagements(db, b, st);
+  mergeComments(db, b, st);
 
   const putAudit = prepared(
     db,
@@ -301,4 +311,25 @@ function mergeEngagements(db: Db, b: PreparedBundle, st: MergeState): void {
       st.report.skipped.engagements++;
     }
   }
+}
+
+/**
+ * Add the comments this project lacks (prepare.ts refused any that contradict ours). The author
+ * and time stay the writer's; the audit entry names who imported it. Parents and children may
+ * arrive in any order: foreign keys are checked at commit.
+ */
+function mergeComments(db: Db, b: PreparedBundle, st: MergeState): void {
+  const insert = prepared(db, 'INSERT INTO comments (id, entity, entity_id, parent_id, coder_id, body, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const c of b.newComments) {
+    insert.run(c.id, c.entity, c.entityId, c.parentId, c.coderId, c.body, c.at);
+    appendAudit(db, {
+      coderId: st.coderId,
+      entity: 'comment',
+      entityId: c.id,
+      action: 'bundle-create',
+      after: { on: `${c.entity}:${c.entityId}`, parentId: c.parentId, body: c.body, coderId: c.coderId, at: c.at },
+    });
+  }
+  st.report.added.comments += b.newComments.length;
+  st.report.skipped.comments += b.knownComments;
 }

@@ -2,7 +2,8 @@
  * Checks that need the project, made before anything is written: the bundle belongs to this
  * project, every source document it names is here (matched by file SHA-256 and record index,
  * since document ids differ between machines), every evidence span quotes this project's text
- * exactly, and every reference inside the bundle can be satisfied.
+ * exactly, every reference inside the bundle can be satisfied, and every comment the project
+ * already has reads the same in the bundle.
  */
 import { verifySpan } from '../../../shared/text/spans';
 import type { Db } from '../../store/open';
@@ -11,10 +12,17 @@ import { getCodebookVersion } from '../../store/repos/codebooks';
 import { getMeta } from '../../store/repos/coders';
 import type { EngagementRecord } from './apply';
 import { type BundleContents, BundleRefused } from './container';
+import type { CommentRow } from './export';
+import type { BundleComment } from './format';
+import { localDocKeys } from './lineage';
 
 /** The bundle's records with document ids rewritten to this project's. */
 export interface PreparedBundle extends BundleContents {
   engagementRecords: EngagementRecord[];
+  /** Comments this project does not have yet, their document ids rewritten to this project's. */
+  newComments: BundleComment[];
+  /** Comments this project already has, exactly as in the bundle. */
+  knownComments: number;
 }
 
 export function checkProject(db: Db, c: BundleContents): void {
@@ -103,5 +111,84 @@ export function prepareBundle(db: Db, c: BundleContents): PreparedBundle {
     if (refs.some((r) => !actorKnown(r))) throw inconsistent(`actor ${a.name} refers to an actor that neither the bundle nor this project has.`, 'actors.json');
     if (!coderKnown(a.coderId)) throw inconsistent(`actor ${a.name} names coder ${a.coderId}, who is not in coders.json.`, 'coders.json');
   }
-  return { ...c, engagementRecords };
+  return { ...c, engagementRecords, ...prepareComments(db, c, docs) };
+}
+
+/**
+ * Comments are immutable once written, so they merge by id alone: not here -> added; here and
+ * the same -> skipped. Here and different cannot come from using Liaison (nothing edits a
+ * comment, ids are random): one of the two copies was altered, and the bundle is refused rather
+ * than listed as a conflict, which would offer a reviewer a choice between two versions of
+ * something that never had two versions.
+ */
+function prepareComments(db: Db, c: BundleContents, docs: Map<string, string>): { newComments: BundleComment[]; knownComments: number } {
+  const part = 'comments.json';
+  const byId = new Map<string, BundleComment>();
+  for (const x of c.comments) {
+    if (byId.has(x.id)) throw inconsistent(`comment ${x.id} is listed twice.`, part);
+    byId.set(x.id, x);
+  }
+  const localComment = prepared<[string], CommentRow>(db, 'SELECT id, entity, entity_id, parent_id, coder_id, body, at FROM comments WHERE id = ?');
+  const engagementHere = prepared<[string], { id: string }>(db, 'SELECT id FROM engagements WHERE id = ?');
+  const coderHere = prepared<[string], { id: string }>(db, 'SELECT id FROM coders WHERE id = ?');
+  const bundleEngagements = new Set(c.engagements.map((e) => e.id));
+  const bundleCoders = new Set(c.coders.map((x) => x.id));
+  const key = localDocKeys(db);
+  // Where a comment is, the same on every machine (a document by its key): what the checks compare.
+  const where = (entity: string, id: string) => `${entity}:${entity === 'document' ? key(id) : id}`;
+  const placed = new Map<string, string>();
+  const place = (x: BundleComment): string => {
+    let entityId = x.entityId;
+    if (x.entity === 'document') {
+      const local = docs.get(x.entityId);
+      if (!local) throw inconsistent(`comment ${x.id} is on document ${x.entityId}, which documents.json does not list.`, part);
+      entityId = local;
+    } else if (!bundleEngagements.has(x.entityId) && !engagementHere.get(x.entityId)) {
+      throw inconsistent(`comment ${x.id} is on engagement ${x.entityId}, which neither the bundle nor this project has.`, part);
+    }
+    placed.set(x.id, where(x.entity, entityId));
+    return entityId;
+  };
+  const newComments: BundleComment[] = [];
+  let knownComments = 0;
+  for (const x of c.comments) {
+    const entityId = place(x);
+    if (!bundleCoders.has(x.coderId) && !coderHere.get(x.coderId)) throw inconsistent(`comment ${x.id} was written by ${x.coderId}, who is not in coders.json.`, 'coders.json');
+    const local = localComment.get(x.id);
+    if (!local) {
+      newComments.push({ ...x, entityId });
+      continue;
+    }
+    const differs = [
+      where(local.entity, local.entity_id) !== placed.get(x.id) && 'the record it is on',
+      local.parent_id !== x.parentId && 'the comment it answers',
+      local.coder_id !== x.coderId && 'its author',
+      local.body !== x.body && 'its text',
+      local.at !== x.at && 'its time',
+    ].filter((d): d is string => Boolean(d));
+    if (differs.length) {
+      throw inconsistent(
+        `comment ${x.id} differs from this project's copy of it (${differs.join(', ')}). Comments never change once written, so one of the two copies was altered.`,
+        part,
+      );
+    }
+    knownComments++;
+  }
+  const parentHere = prepared<[string], { entity: string; entity_id: string }>(db, 'SELECT entity, entity_id FROM comments WHERE id = ?');
+  for (const x of c.comments) {
+    if (!x.parentId) continue;
+    const here = byId.has(x.parentId) ? undefined : parentHere.get(x.parentId);
+    const parentPlace = byId.has(x.parentId) ? placed.get(x.parentId) : here && where(here.entity, here.entity_id);
+    if (parentPlace === undefined) {
+      throw inconsistent(`comment ${x.id} answers comment ${x.parentId}, which neither comments.json nor this project has; the thread would arrive broken.`, part);
+    }
+    if (parentPlace !== placed.get(x.id)) throw inconsistent(`comment ${x.id} answers comment ${x.parentId}, which is on another record.`, part);
+    // A thread is a tree: following parents within the bundle must end.
+    const seen = new Set([x.id]);
+    for (let p: string | null = x.parentId; p && byId.has(p); p = byId.get(p)?.parentId ?? null) {
+      if (seen.has(p)) throw inconsistent(`comment ${x.id} is part of a loop of replies.`, part);
+      seen.add(p);
+    }
+  }
+  return { newComments, knownComments };
 }
