@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { bundleHandlers } from '../electron/services/bundles/handlers';
 import { codeMeeting, editNotes, person, twoMachines } from '../electron/services/bundles/two-machines.fixture';
+import { addComment } from '../electron/services/review';
 import { expect, expectAppState, rawCall, test } from './fixtures';
 
 /** An engagement as the app answers it (the browser transport wraps results in `{ value }`). */
@@ -25,6 +26,7 @@ test('bundle round trip between two copies of a project, with a conflicting edit
   editNotes(main, meeting.id, 'Ours: the dateline says Baghdad.');
   editNotes(copy, meeting.id, 'Theirs: confirmed by the wire copy.');
   const added = codeMeeting(copy, araji);
+  addComment(copy.ctx, { entity: 'engagement', entityId: added.id, parentId: null, body: 'Second source: the wire copy of the same day.' });
   const mainFile = main.store.path;
   const copyFile = copy.store.path;
   main.store.close();
@@ -51,6 +53,7 @@ test('bundle round trip between two copies of a project, with a conflicting edit
   await expect(page.getByTestId('bundle-summary')).toContainText('2 engagements');
   await page.getByTestId('bundle-import-confirm').click();
   await expect(page.getByTestId('report-added')).toContainText('1 engagement');
+  await expect(page.getByTestId('report-added')).toContainText('1 comment');
   await expect(page.getByTestId('report-conflicts')).toContainText('1: kept as they are here');
 
   // The conflict: only the notes differ; ours is untouched until the reviewer decides.
@@ -75,5 +78,6 @@ test('bundle round trip between two copies of a project, with a conflicting edit
   await expect(page.getByTestId('report-conflicts')).toHaveText('none');
   await page.getByTestId('import-bundle-file').setInputFiles({ name: 'notes.liaison-bundle', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
   await expect(page.getByTestId('exchange-message')).toContainText('notes.liaison-bundle cannot be imported');
+  await expect(page.getByTestId('exchange-message')).not.toContainText('http');
   await liaison.screenshot(page, 'bundle-report');
 });

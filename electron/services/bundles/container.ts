@@ -103,7 +103,9 @@ export async function readBundle(bytes: Uint8Array): Promise<BundleContents> {
     // checkCRC32: a flipped byte in compressed data is reported as damage, not as garbage JSON.
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (err) {
-    throw new BundleRefused('damaged', `it is not a readable bundle file (${(err as Error).message}).`);
+    // JSZip's own wording ends with a link to its documentation: keep only what went wrong.
+    const detail = (err as Error).message.split(/\s+If it is, see|\s+see https?:/)[0]!.replace(/ : /g, ': ').replace(/ \?/g, '?').trim();
+    throw new BundleRefused('damaged', `it is not a readable bundle file (${detail}).`);
   }
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   if (!names.includes(MANIFEST)) throw new BundleRefused('damaged', 'manifest.json is missing; this is not a Liaison bundle or it is incomplete.', MANIFEST);

@@ -45,7 +45,7 @@ export function ExchangePanel({ onImported }: { onImported: (report: BundleRepor
     try {
       const { fileName, base64, summary } = await liaison.bundles.export({ ...(coderId ? { coderId } : {}), ...(since ? { since: new Date(`${since}T00:00:00`).toISOString() } : {}) });
       downloadBlob(fileName, new Blob([fromBase64(base64)], { type: 'application/zip' }));
-      setMessage({ kind: 'ok', text: `${fileName}: ${countsText({ engagements: summary.counts.engagements, actors: summary.counts.actors, codebooks: summary.counts.codebooks, 'audit entries': summary.counts.auditEntries })}.` });
+      setMessage({ kind: 'ok', text: `${fileName}: ${countsText({ engagements: summary.counts.engagements, actors: summary.counts.actors, comments: summary.counts.comments, codebooks: summary.counts.codebooks, 'audit entries': summary.counts.auditEntries })}.` });
     } catch (err) {
       setMessage({ kind: 'error', text: (err as Error).message });
     } finally {
@@ -135,7 +135,7 @@ export function ExchangePanel({ onImported }: { onImported: (report: BundleRepor
             <dt>Project</dt>
             <dd>{pending.summary.project.name}</dd>
             <dt>Holds</dt>
-            <dd>{countsText({ engagements: pending.summary.counts.engagements, actors: pending.summary.counts.actors, codebooks: pending.summary.counts.codebooks, coders: pending.summary.counts.coders, 'audit entries': pending.summary.counts.auditEntries })}</dd>
+            <dd>{countsText({ engagements: pending.summary.counts.engagements, actors: pending.summary.counts.actors, comments: pending.summary.counts.comments, codebooks: pending.summary.counts.codebooks, coders: pending.summary.counts.coders, 'audit entries': pending.summary.counts.auditEntries })}</dd>
           </dl>
           {!pending.summary.sameProject && (
             <p className="form-error small" data-testid="bundle-other-project">
