@@ -4,6 +4,7 @@ import {
   flexRender,
   getCoreRowModel,
   type SortingState,
+  type Table,
   type Updater,
   useReactTable,
   type VisibilityState,
@@ -242,6 +243,160 @@ const PendingRow = memo(function PendingRow({ index, start, height }: { index: n
   );
 });
 
+interface HeadProps {
+  table: Table<ListedDocument>;
+  /** react-table's own resizing state: the header shows which column is being resized. */
+  sizingInfo: unknown;
+  layout: ColumnLayout;
+  sort: LibrarySort;
+  direction: 'asc' | 'desc';
+  onSort: (sort: LibrarySort, direction: 'asc' | 'desc') => void;
+  onLayout: (change: (l: ColumnLayout) => ColumnLayout) => void;
+  total: number;
+  selectAll: SelectAllState;
+  onToggleAll: () => void;
+}
+
+/**
+ * The header row, memoised apart from the body: scrolling re-renders the body's rows in view,
+ * never the headers. Click sorts; drag reorders; the right edge resizes by mouse or keyboard.
+ */
+const TableHead = memo(function TableHead({ table, layout: _layout, sort, direction, onSort, onLayout, total, selectAll, onToggleAll }: HeadProps) {
+  const headerClick = (id: string) => {
+    const key = SORTABLE[id as ColumnId];
+    if (!key) return;
+    onSort(key, sort === key ? (direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(key) ? 'desc' : 'asc');
+  };
+
+  // Reordering by dragging a header onto another; a drag that starts on a resize handle is a resize.
+  const dragged = useRef<string | null>(null);
+  const resizing = useRef(false);
+  const dropOn = (target: string) => {
+    const from = dragged.current as ColumnId | null;
+    dragged.current = null;
+    if (!from || from === target) return;
+    onLayout((l) => {
+      const order = l.order.filter((id) => id !== from);
+      order.splice(order.indexOf(target as ColumnId) + (l.order.indexOf(from) < l.order.indexOf(target as ColumnId) ? 1 : 0), 0, from);
+      return { ...l, order };
+    });
+  };
+  const resizeByKey = (id: ColumnId, e: KeyboardEvent) => {
+    const step = e.shiftKey ? RESIZE_STEP_PX * 10 : RESIZE_STEP_PX;
+    const delta = e.key === 'ArrowRight' ? step : e.key === 'ArrowLeft' ? -step : 0;
+    if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      onLayout((l) => {
+        const { [id]: _gone, ...sizes } = l.sizes;
+        return { ...l, sizes };
+      });
+      return;
+    }
+    if (!delta) return;
+    e.preventDefault();
+    // Arrows here resize; they must not also move the library's current row.
+    e.stopPropagation();
+    onLayout((l) => ({ ...l, sizes: { ...l.sizes, [id]: Math.min(MAX_SIZE, Math.max(MIN_SIZE, (l.sizes[id] ?? DEFAULT_SIZES[id]) + delta)) } }));
+  };
+  const allLabel = selectAll === 'none' ? `Select all ${numberFormat.format(total)} matching` : 'Clear the selection';
+  return (
+    <thead className="doc-table__head">
+      <tr className="doc-table__tr">
+        {table.getFlatHeaders().map((h) => {
+          if (!h.column.getIsVisible()) return null;
+          if (h.id === 'select') {
+            return (
+              <th key={h.id} scope="col" className="doc-table__th doc-table__th--select">
+                <input
+                  type="checkbox"
+                  className="doc-table__check"
+                  checked={selectAll === 'all'}
+                  ref={(el) => {
+                    if (el) el.indeterminate = selectAll === 'some';
+                  }}
+                  onChange={(e) => {
+                    e.currentTarget.blur();
+                    onToggleAll();
+                  }}
+                  aria-label={allLabel}
+                  title={allLabel}
+                  data-testid="select-all"
+                />
+              </th>
+            );
+          }
+          const id = h.id as ColumnId;
+          const sorted = h.column.getIsSorted();
+          const label = COLUMN_LABELS[id];
+          return (
+            <th
+              key={h.id}
+              scope="col"
+              className={`doc-table__th${ALIGN_END.has(h.id) ? ' doc-table__cell--end' : ''}${h.column.getIsResizing() ? ' doc-table__th--resizing' : ''}`}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+              data-testid={`column-${h.id}`}
+              draggable
+              onDragStart={(e) => {
+                if (resizing.current) {
+                  e.preventDefault();
+                  return;
+                }
+                dragged.current = h.id;
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', label);
+              }}
+              onDragOver={(e) => {
+                if (dragged.current && dragged.current !== h.id) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                dropOn(h.id);
+              }}
+              onDragEnd={() => {
+                dragged.current = null;
+              }}
+            >
+              <button type="button" className="doc-table__sort" data-testid={`sort-${h.id}`} onClick={() => headerClick(h.id)} title={`Sort by ${label.toLowerCase()}`}>
+                {flexRender(h.column.columnDef.header, h.getContext())}
+                <span className="doc-table__arrow" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+              {h.column.getCanResize() && (
+                // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resize handle; <hr> cannot take focus or keys
+                <div
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label={`Resize ${label}`}
+                  aria-valuenow={Math.round(h.column.getSize())}
+                  aria-valuemin={MIN_SIZE}
+                  aria-valuemax={MAX_SIZE}
+                  tabIndex={0}
+                  className="doc-table__resizer"
+                  data-testid={`resize-${h.id}`}
+                  title="Drag or use ←/→ (Shift: bigger steps) to resize; double-click or Enter for the default width"
+                  onKeyDown={(e) => resizeByKey(id, e)}
+                  onMouseDown={(e) => {
+                    resizing.current = true;
+                    const done = () => {
+                      resizing.current = false;
+                      window.removeEventListener('mouseup', done);
+                    };
+                    window.addEventListener('mouseup', done);
+                    h.getResizeHandler()(e);
+                  }}
+                  onTouchStart={h.getResizeHandler()}
+                  onDoubleClick={() => h.column.resetSize()}
+                />
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
 const apply = <T,>(updater: Updater<T>, old: T): T => (typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater);
 
 /**
@@ -309,43 +464,6 @@ export const DocumentTable = memo(function DocumentTable({
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, virtualizer]);
 
-  const headerClick = (id: string) => {
-    const key = SORTABLE[id as ColumnId];
-    if (!key) return;
-    onSort(key, sort === key ? (direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(key) ? 'desc' : 'asc');
-  };
-
-  // Reordering by dragging a header onto another; a drag that starts on a resize handle is a resize.
-  const dragged = useRef<string | null>(null);
-  const resizing = useRef(false);
-  const dropOn = (target: string) => {
-    const from = dragged.current as ColumnId | null;
-    dragged.current = null;
-    if (!from || from === target) return;
-    onLayout((l) => {
-      const order = l.order.filter((id) => id !== from);
-      order.splice(order.indexOf(target as ColumnId) + (l.order.indexOf(from) < l.order.indexOf(target as ColumnId) ? 1 : 0), 0, from);
-      return { ...l, order };
-    });
-  };
-  const resizeByKey = (id: ColumnId, e: KeyboardEvent) => {
-    const step = e.shiftKey ? RESIZE_STEP_PX * 10 : RESIZE_STEP_PX;
-    const delta = e.key === 'ArrowRight' ? step : e.key === 'ArrowLeft' ? -step : 0;
-    if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      onLayout((l) => {
-        const { [id]: _gone, ...sizes } = l.sizes;
-        return { ...l, sizes };
-      });
-      return;
-    }
-    if (!delta) return;
-    e.preventDefault();
-    // Arrows here resize; they must not also move the library's current row.
-    e.stopPropagation();
-    onLayout((l) => ({ ...l, sizes: { ...l.sizes, [id]: Math.min(MAX_SIZE, Math.max(MIN_SIZE, (l.sizes[id] ?? DEFAULT_SIZES[id]) + delta)) } }));
-  };
-
   const visible = table.getVisibleLeafColumns();
   // The title (or, when it is hidden, the last column) takes the room left over.
   const flexId = visible.some((c) => c.id === 'title') ? 'title' : visible.at(-1)?.id;
@@ -365,107 +483,24 @@ export const DocumentTable = memo(function DocumentTable({
   );
   // Widths live in a CSS variable on the table: resizing re-renders no row; showing, hiding or moving a column does.
   const columnKey = visible.map((c) => c.id).join(',');
-  const allLabel = selectAll === 'none' ? `Select all ${numberFormat.format(total)} matching` : 'Clear the selection';
 
   return (
     <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'} data-held-rows={cache.heldRows}>
       <div className="doc-table__scroll" ref={scrollRef} data-testid="document-table-scroll">
         {/* A real table, laid out as a grid so rows can be positioned for virtualisation. */}
         <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading} style={{ '--doc-grid': grid } as CSSProperties}>
-          <thead className="doc-table__head">
-            <tr className="doc-table__tr">
-              {table.getFlatHeaders().map((h) => {
-                if (!h.column.getIsVisible()) return null;
-                if (h.id === 'select') {
-                  return (
-                    <th key={h.id} scope="col" className="doc-table__th doc-table__th--select">
-                      <input
-                        type="checkbox"
-                        className="doc-table__check"
-                        checked={selectAll === 'all'}
-                        ref={(el) => {
-                          if (el) el.indeterminate = selectAll === 'some';
-                        }}
-                        onChange={(e) => {
-                          e.currentTarget.blur();
-                          onToggleAll();
-                        }}
-                        aria-label={allLabel}
-                        title={allLabel}
-                        data-testid="select-all"
-                      />
-                    </th>
-                  );
-                }
-                const id = h.id as ColumnId;
-                const sorted = h.column.getIsSorted();
-                const label = COLUMN_LABELS[id];
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    className={`doc-table__th${ALIGN_END.has(h.id) ? ' doc-table__cell--end' : ''}${h.column.getIsResizing() ? ' doc-table__th--resizing' : ''}`}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    data-testid={`column-${h.id}`}
-                    draggable
-                    onDragStart={(e) => {
-                      if (resizing.current) {
-                        e.preventDefault();
-                        return;
-                      }
-                      dragged.current = h.id;
-                      e.dataTransfer.effectAllowed = 'move';
-                      e.dataTransfer.setData('text/plain', label);
-                    }}
-                    onDragOver={(e) => {
-                      if (dragged.current && dragged.current !== h.id) e.preventDefault();
-                    }}
-                    onDrop={(e) => {
-                      e.preventDefault();
-                      dropOn(h.id);
-                    }}
-                    onDragEnd={() => {
-                      dragged.current = null;
-                    }}
-                  >
-                    <button type="button" className="doc-table__sort" data-testid={`sort-${h.id}`} onClick={() => headerClick(h.id)} title={`Sort by ${label.toLowerCase()}`}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span className="doc-table__arrow" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                    {h.column.getCanResize() && (
-                      // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resize handle; <hr> cannot take focus or keys
-                      <div
-                        role="separator"
-                        aria-orientation="vertical"
-                        aria-label={`Resize ${label}`}
-                        aria-valuenow={Math.round(h.column.getSize())}
-                        aria-valuemin={MIN_SIZE}
-                        aria-valuemax={MAX_SIZE}
-                        tabIndex={0}
-                        className="doc-table__resizer"
-                        data-testid={`resize-${h.id}`}
-                        title="Drag or use ←/→ (Shift: bigger steps) to resize; double-click or Enter for the default width"
-                        onKeyDown={(e) => resizeByKey(id, e)}
-                        onMouseDown={(e) => {
-                          resizing.current = true;
-                          const done = () => {
-                            resizing.current = false;
-                            window.removeEventListener('mouseup', done);
-                          };
-                          window.addEventListener('mouseup', done);
-                          h.getResizeHandler()(e);
-                        }}
-                        onTouchStart={h.getResizeHandler()}
-                        onDoubleClick={() => h.column.resetSize()}
-                      />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <TableHead
+            table={table}
+            sizingInfo={table.getState().columnSizingInfo}
+            layout={layout}
+            sort={sort}
+            direction={direction}
+            onSort={onSort}
+            onLayout={onLayout}
+            total={total}
+            selectAll={selectAll}
+            onToggleAll={onToggleAll}
+          />
           {/* Rows open on click; their keys (j/k, arrows, Enter, space) are handled once, by LibraryView. */}
           <tbody className="doc-table__body" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((v) => {
