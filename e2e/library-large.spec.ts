@@ -31,8 +31,10 @@ const scrollTo = (page: Page, top: number) =>
   page.getByTestId('document-table-scroll').evaluate((el, y) => {
     el.scrollTop = y;
   }, top);
-/** The rows in the DOM once every one in view has arrived: [index, id] pairs. */
+/** The rows in the DOM once the table has drawn the scrolled-to place and every row there has arrived: [index, id] pairs. */
 async function settledRows(page: Page): Promise<[number, string][]> {
+  const at = await page.getByTestId('document-table-scroll').evaluate((el) => Math.floor(el.scrollTop / 30));
+  await expect(page.locator(`[data-testid="document-row"][data-index="${Math.min(at + 3, TOTAL - 1)}"]`)).toHaveCount(1);
   await expect(page.getByTestId('document-row-pending')).toHaveCount(0);
   return page.getByTestId('document-row').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('data-id')!] as [number, string]));
 }

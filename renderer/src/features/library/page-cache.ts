@@ -31,6 +31,8 @@ export class PageCache {
   private readonly pages = new Map<number, ListedDocument[]>();
   private readonly cursors = new Map<number, string>();
   private readonly inFlight = new Set<number>();
+  /** Pages whose call failed: not asked again by this cache (a refresh or new params make a new one). */
+  private readonly failed = new Set<number>();
   private readonly waiting = new Map<number, (() => void)[]>();
   private view = { first: 0, last: 0 };
   private readonly listeners = new Set<() => void>();
@@ -106,6 +108,7 @@ export class PageCache {
   async row(index: number): Promise<ListedDocument | undefined> {
     if (index < 0 || (this.ready && index >= this.total)) return undefined;
     const page = Math.floor(index / PAGE_ROWS);
+    if (this.failed.has(page)) return undefined;
     if (!this.pages.has(page)) {
       await new Promise<void>((resolve) => {
         this.waiting.set(page, [...(this.waiting.get(page) ?? []), resolve]);
@@ -129,7 +132,7 @@ export class PageCache {
     for (const page of this.waiting.keys()) wanted.push(page);
     for (const page of wanted) {
       if (this.inFlight.size >= MAX_IN_FLIGHT) return;
-      if (page < 0 || (this.ready && page * PAGE_ROWS >= this.total) || this.pages.has(page) || this.inFlight.has(page)) continue;
+      if (page < 0 || (this.ready && page * PAGE_ROWS >= this.total) || this.pages.has(page) || this.inFlight.has(page) || this.failed.has(page)) continue;
       this.load(page);
     }
   }
@@ -154,6 +157,7 @@ export class PageCache {
       (error: Error) => {
         if (this.closed) return;
         this.inFlight.delete(page);
+        this.failed.add(page);
         this.ready = true;
         this.error = error;
         this.settle(page);
