@@ -10,11 +10,11 @@ import { analysisCalls } from './contract-analysis';
 import { bundleCalls } from './contract-bundles';
 import { codingCalls } from './contract-coding';
 import {
+  CODING_STATUSES,
   DEFAULT_IMPORT_OPTIONS,
   DOCUMENT_FORMATS,
   type DocumentDetail,
   type DocumentFacets,
-  CODING_STATUSES,
   DUPLICATE_STATUSES,
   type ImportProgress,
   type ImportSummary,
@@ -58,6 +58,17 @@ const documentFilters = z.object({
   excluded: z.boolean().optional(),
   coding: z.array(z.enum(CODING_STATUSES)).max(CODING_STATUSES.length).optional(),
 });
+/** "Every document matching" the list: its filters and order, less the rows unticked since. */
+const matchingSelection = documentFilters
+  .extend({
+    sort: z.enum(LIBRARY_SORTS).optional(),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    except: z.array(documentId).max(10_000).default([]),
+  })
+  .strict()
+  .refine((v) => v.sort !== 'rank' || Boolean(v.query), { message: 'sort by rank needs a query', path: ['sort'] });
+/** Named documents. */
+const namedDocuments = z.array(documentId).min(1, 'name at least one document').max(10_000);
 /** A per-project setting's name: dotted lower-case words (`library.columns`). */
 const settingKey = z
   .string()
@@ -182,12 +193,15 @@ export const calls = {
       .extend({
         limit: z.number().int().min(1).max(500).default(100),
         cursor: z.string().max(500).nullable().default(null),
+        /** Without a cursor, rows to skip: a jump to a page whose cursor the renderer does not have. */
+        offset: z.number().int().min(0).max(10_000_000).optional(),
         sort: z.enum(LIBRARY_SORTS).optional(),
         direction: z.enum(['asc', 'desc']).default('asc'),
       })
       .strict()
-      .refine((v) => v.sort !== 'rank' || Boolean(v.query), { message: 'sort by rank needs a query', path: ['sort'] }),
-    'A page of documents matching the filters in the chosen order; pass nextCursor back for the next page.',
+      .refine((v) => v.sort !== 'rank' || Boolean(v.query), { message: 'sort by rank needs a query', path: ['sort'] })
+      .refine((v) => !(v.cursor && v.offset), { message: 'pass a cursor or an offset, not both', path: ['offset'] }),
+    'A page of documents matching the filters in the chosen order; pass nextCursor back for the next page, or an offset to jump.',
   ),
   /** Counts per batch, outlet, year, month, format, duplicate status, relevance and coding status for the current query and filters. */
   'documents.facets': call<DocumentFacets>()(
@@ -218,15 +232,23 @@ export const calls = {
       }),
     'Edit title, date, outlet or place; audited, the text never changes.',
   ),
-  /** Mark documents as not relevant (left out of coding queues), or relevant again. Audited. */
+  /**
+   * Mark documents as not relevant (left out of coding queues), or relevant again: named ones, or
+   * every one matching the list (less exceptions). Audited, one entry per document changed.
+   */
   'documents.setExcluded': call<{ changed: number }>()(
-    z
-      .object({
-        ids: z.array(documentId).min(1, 'name at least one document').max(10_000),
-        excluded: z.boolean(),
-      })
-      .strict(),
+    z.union([z.object({ ids: namedDocuments, excluded: z.boolean() }).strict(), z.object({ matching: matchingSelection, excluded: z.boolean() }).strict()]),
     'Mark documents not relevant (excluded: true) or relevant again (false).',
+  ),
+  /** The first `limit` documents of "every one matching" in list order, and how many there are. */
+  'documents.selection': call<{ ids: string[]; count: number }>()(
+    z.object({ matching: matchingSelection, limit: z.number().int().min(1).max(1000).default(2) }).strict(),
+    'Resolve a "select all matching" selection: its first ids and its size.',
+  ),
+  /** The selection's list as CSV text (UTF-8 with BOM, CRLF), in list order. */
+  'documents.exportCsv': call<{ csv: string; rows: number }>()(
+    z.union([z.object({ ids: namedDocuments }).strict(), z.object({ matching: matchingSelection }).strict()]),
+    'The selected documents (named, or all matching) as CSV.',
   ),
   /** Ranked full-text search with highlighted snippets for the page shown. */
   'documents.search': call<{ hits: SearchHit[]; total: number }>()(

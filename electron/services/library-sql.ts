@@ -9,7 +9,8 @@ import type { CodingStatus, DocumentFilters, LibrarySort } from '../../shared/mo
 
 /**
  * Sort keys: each has an index on (expression, rowid) so keyset paging never sorts; the
- * expressions must match the indexes in store/migrations/0002-documents.ts. `rank` orders by
+ * expressions must match the indexes in store/migrations/0002-documents.ts and
+ * 0007-library-sorts.ts. `rank` orders by
  * the bm25 score of the materialised search hits (`h`).
  */
 export const SORTS: Record<LibrarySort, { expr: string; text: boolean }> = {
@@ -17,7 +18,16 @@ export const SORTS: Record<LibrarySort, { expr: string; text: boolean }> = {
   title: { expr: "ifnull(d.title, '')", text: true },
   published: { expr: "ifnull(d.published_at, '')", text: true },
   outlet: { expr: "ifnull(d.outlet, '')", text: true },
+  place: { expr: "ifnull(d.place, '')", text: true },
+  // Batches are few and their seq is unique: the planner walks them in seq order and each
+  // batch's documents by documents_batch (batch_id, rowid), so the order needs no sort.
+  batch: { expr: 'b.seq', text: false },
+  format: { expr: 'd.format', text: true },
+  duplicates: { expr: "ifnull(d.duplicate_group_id, '')", text: true },
   words: { expr: 'd.words', text: false },
+  // Kept on the document by triggers (migration 0007): an index cannot hold a count from other tables.
+  engagements: { expr: 'd.coded_engagements', text: false },
+  coding: { expr: 'd.coding_rank', text: false },
   rank: { expr: 'h.score', text: false },
 };
 

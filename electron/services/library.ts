@@ -29,6 +29,11 @@ export type SortKey = LibrarySort;
 export interface ListArgs extends DocumentFilters {
   limit: number;
   cursor: string | null;
+  /**
+   * Without a cursor: rows to skip first. The renderer's page cache jumps with it to a page it
+   * has no cursor for (a scrollbar dragged far); SQLite skips along the same index the page walks.
+   */
+  offset?: number;
   sort?: LibrarySort;
   direction: 'asc' | 'desc';
 }
@@ -85,7 +90,7 @@ function snippets(db: Db, match: string, rowids: number[]): Map<number, { snippe
  * Live engagements citing each of the page's documents, and whether any is a draft: one
  * statement for the page, through engagement_sources' document index.
  */
-function codingOf(db: Db, ids: string[]): Map<string, { engagements: number; codingStatus: CodingStatus }> {
+export function codingOf(db: Db, ids: string[]): Map<string, { engagements: number; codingStatus: CodingStatus }> {
   const out = new Map<string, { engagements: number; codingStatus: CodingStatus }>();
   if (ids.length === 0) return out;
   const rows = prepared<[string], { id: string; n: number; drafts: number }>(
@@ -100,7 +105,17 @@ function codingOf(db: Db, ids: string[]): Map<string, { engagements: number; cod
 
 type PageRaw = DocumentRowRaw & { sort_value: string | number; score?: number };
 
-export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDocument[]; total: number; nextCursor: string | null } {
+type Page = { rows: ListedDocument[]; total: number; nextCursor: string | null };
+
+export function listDocuments(ctx: AppContext, args: ListArgs): Page {
+  return listPage(ctx, args, { snippets: true });
+}
+
+/**
+ * A page of the list; `snippets: false` leaves out the search's snippets (the costly part), for
+ * callers that walk a whole selection (library-selection.ts).
+ */
+export function listPage(ctx: AppContext, args: ListArgs, opts: { snippets: boolean }): Page {
   const { db } = requireStore(ctx);
   const match = matchOf(args);
   const sort: LibrarySort = args.sort ?? (match ? 'rank' : 'imported');
@@ -109,7 +124,7 @@ export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDo
     const cursor = args.cursor ? decodeCursor(args.cursor, sort) : null;
     const total = cursor ? cursor.total : countWhere(db, args, match);
     const all = cursor ? cursor.all : isFiltered(args) ? countWhere(db, {}, null) : total;
-    const params: Record<string, unknown> = { limit: args.limit + 1 };
+    const params: Record<string, unknown> = { limit: args.limit + 1, offset: cursor ? 0 : (args.offset ?? 0) };
     const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
     const { expr } = SORTS[sort];
     let sql: string;
@@ -124,7 +139,7 @@ export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDo
       }
       sql = `WITH h AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH $match)
         SELECT h.score AS sort_value, h.score, ${ROW_COLUMNS} FROM h JOIN documents d ON d.rowid = h.rowid ${ROW_JOINS}
-        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit`;
+        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
     } else {
       const f = filterSql(args, match, { noIndex: walkSortIndex(total, all, args.limit) });
       const terms = [...f.terms];
@@ -138,13 +153,13 @@ export function listDocuments(ctx: AppContext, args: ListArgs): { rows: ListedDo
         Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
       }
       sql = `SELECT ${expr} AS sort_value, ${ROW_COLUMNS} FROM documents d ${ROW_JOINS}
-        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY ${expr} ${dir}, d.rowid ${dir} LIMIT $limit`;
+        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY ${expr} ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
     }
     const raw = prepared<[Record<string, unknown>], PageRaw>(db, sql).all(params);
     const more = raw.length > args.limit;
     const page = more ? raw.slice(0, args.limit) : raw;
     const last = page.at(-1);
-    const marks = match ? snippets(db, match, page.map((r) => r.rowid)) : null;
+    const marks = match && opts.snippets ? snippets(db, match, page.map((r) => r.rowid)) : null;
     const coding = codingOf(db, page.map((r) => r.id));
     const rows = page.map((r): ListedDocument => {
       const row: ListedDocument = { ...rowToDocument(r), ...(coding.get(r.id) ?? { engagements: 0, codingStatus: 'uncoded' }) };

@@ -10,6 +10,7 @@ import type { AppContext } from './context';
 import * as imports from './imports';
 import * as library from './library';
 import * as libraryEdit from './library-edit';
+import * as librarySelection from './library-selection';
 import * as librarySettings from './library-settings';
 import * as projects from './projects';
 import * as review from './review';
@@ -73,7 +74,9 @@ export const serviceHandlers: Handlers = {
   'documents.search': library.searchDocuments,
   'documents.facets': library.documentFacets,
   'documents.update': libraryEdit.updateDocument,
-  'documents.setExcluded': libraryEdit.setExcluded,
+  'documents.setExcluded': librarySelection.setSelectionExcluded,
+  'documents.selection': librarySelection.selectionIds,
+  'documents.exportCsv': librarySelection.exportSelection,
   'settings.get': librarySettings.getSetting,
   'settings.set': librarySettings.setSetting,
 };

@@ -109,8 +109,12 @@ export type DuplicateStatus = (typeof DUPLICATE_STATUSES)[number];
 export const CODING_STATUSES = ['uncoded', 'draft', 'coded'] as const;
 export type CodingStatus = (typeof CODING_STATUSES)[number];
 
-/** Orders of the library list; `rank` (best match first) needs a query. */
-export const LIBRARY_SORTS = ['imported', 'title', 'published', 'outlet', 'words', 'rank'] as const;
+/**
+ * Orders of the library list: one per column, each backed by an index; `rank` (best match
+ * first) needs a query. `duplicates` keeps each duplicate set together; `coding` runs uncoded,
+ * draft, coded.
+ */
+export const LIBRARY_SORTS = ['imported', 'title', 'published', 'outlet', 'place', 'batch', 'format', 'words', 'duplicates', 'engagements', 'coding', 'rank'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 
 /**
@@ -128,6 +132,20 @@ export interface DocumentFilters {
   excluded?: boolean;
   coding?: CodingStatus[];
 }
+
+/**
+ * "Every document matching": the list's filters and order, less the rows unticked since. What
+ * "select all N matching" selects, resolved in main, so the renderer never holds the ids of a
+ * whole library.
+ */
+export interface MatchingSelection extends DocumentFilters {
+  sort?: LibrarySort;
+  direction: 'asc' | 'desc';
+  except: string[];
+}
+
+/** The documents an action applies to: named ones, or every one matching the list. */
+export type DocumentSelection = { ids: string[] } | { matching: MatchingSelection };
 
 /** A row of the library list; with a query it carries the ranked hit's snippets. */
 export interface ListedDocument extends DocumentRow {

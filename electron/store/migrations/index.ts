@@ -5,6 +5,7 @@ import library from './0003-library';
 import coding from './0004-coding';
 import bundles from './0005-bundles';
 import review from './0006-review';
+import librarySorts from './0007-library-sorts';
 
 /** Applied in order; the schema version of a file is the number of migrations it has had. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -14,6 +15,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0004-coding', up: coding },
   { name: '0005-bundles', up: bundles },
   { name: '0006-review', up: review },
+  { name: '0007-library-sorts', up: librarySorts },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

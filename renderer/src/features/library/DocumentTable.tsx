@@ -3,20 +3,36 @@ import {
   type ColumnSizingState,
   flexRender,
   getCoreRowModel,
-  type Row,
   type SortingState,
+  type Table,
   type Updater,
   useReactTable,
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type MouseEvent, memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, type KeyboardEvent, type MouseEvent, memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { LibrarySort, ListedDocument } from '../../../../shared/model/library';
-import { focusSnippet, Highlighted } from './Highlighted';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId, type ColumnLayout, DEFAULT_SIZES, MAX_SIZE, MIN_SIZE } from './column-layout';
+import { focusSnippet, Highlighted } from './Highlighted';
+import type { PageCache } from './page-cache';
 
-/** The columns the server can sort by (each has an SQL index); the others are display only. */
-const SORTABLE: Partial<Record<string, LibrarySort>> = { title: 'title', outlet: 'outlet', publishedAt: 'published', words: 'words' };
+/** Every column sorts in SQL (each has an index on its key); see LIBRARY_SORTS. */
+const SORTABLE: Record<ColumnId, LibrarySort> = {
+  title: 'title',
+  outlet: 'outlet',
+  publishedAt: 'published',
+  place: 'place',
+  batch: 'batch',
+  format: 'format',
+  words: 'words',
+  duplicates: 'duplicates',
+  engagements: 'engagements',
+  coding: 'coding',
+};
+/** Columns whose interesting end is the top of a descending sort: the first click sorts them so. */
+const DESC_FIRST = new Set<LibrarySort>(['duplicates', 'engagements', 'coding']);
+/** Px a resize handle moves per arrow key (Shift: ten times). */
+const RESIZE_STEP_PX = 10;
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -85,7 +101,11 @@ const CELLS: Record<ColumnId, (row: ListedDocument) => ReactNode> = {
   coding: (r) => <CodingCell row={r} />,
 };
 
-/** Defined once: react-table compares column references, so they must never be rebuilt per render. */
+/**
+ * Defined once: react-table compares column references, so they must never be rebuilt per render.
+ * react-table holds the column model only (order, visibility, widths): the rows come from the
+ * page cache by position and their cells are drawn straight from CELLS.
+ */
 const COLUMNS: ColumnDef<ListedDocument>[] = [
   { id: 'select', header: '', size: 30, enableResizing: false, enableHiding: false },
   ...COLUMN_IDS.map(
@@ -95,10 +115,10 @@ const COLUMNS: ColumnDef<ListedDocument>[] = [
       size: DEFAULT_SIZES[id],
       minSize: MIN_SIZE,
       maxSize: MAX_SIZE,
-      cell: ({ row }) => CELLS[id](row.original),
     }),
   ),
 ];
+const NO_ROWS: ListedDocument[] = [];
 const ALIGN_END = new Set(['words', 'batch', 'engagements']);
 
 export interface RowClick {
@@ -107,50 +127,62 @@ export interface RowClick {
   toggleKey: boolean;
 }
 
+/** What the header's box shows: nothing, some or every matching row selected. */
+export type SelectAllState = 'none' | 'some' | 'all';
+
 interface Props {
-  rows: ListedDocument[];
-  /** Rows matching in all (the list may hold fewer so far). */
+  /** The rows by position (a window of pages around the view). */
+  cache: PageCache;
+  /** Bumps when the cache's rows change. */
+  version: number;
+  /** Changes with a new search, filter or order: the table goes back to the top. */
+  listKey: string;
+  /** Rows matching in all: the scrollbar's length. */
   total: number;
   sort: LibrarySort;
   direction: 'asc' | 'desc';
   onSort: (sort: LibrarySort, direction: 'asc' | 'desc') => void;
   layout: ColumnLayout;
   onLayout: (change: (l: ColumnLayout) => ColumnLayout) => void;
-  activeId: string | null;
-  onActivate: (id: string) => void;
+  activeIndex: number;
+  onActivate: (id: string, index: number) => void;
   /** A plain click opens; Shift and Ctrl/Cmd clicks select (LibraryView decides). */
-  onRowClick: (id: string, how: RowClick) => void;
-  selected: ReadonlySet<string>;
-  onToggleSelect: (id: string, range: boolean) => void;
+  onRowClick: (id: string, index: number, how: RowClick) => void;
+  /** A new function whenever the selection changes. */
+  isSelected: (id: string) => boolean;
+  onToggleSelect: (id: string, index: number, range: boolean) => void;
+  selectAll: SelectAllState;
   onToggleAll: () => void;
-  hasMore: boolean;
   loading: boolean;
-  onLoadMore: () => void;
   /** Rows with snippets are taller. */
   searching: boolean;
 }
 
 interface RowHandlers {
-  activate: (id: string) => void;
-  click: (id: string, e: MouseEvent) => void;
-  toggle: (id: string, range: boolean) => void;
+  activate: (id: string, index: number) => void;
+  click: (id: string, index: number, e: MouseEvent) => void;
+  toggle: (id: string, index: number, range: boolean) => void;
 }
 
 interface RowProps {
-  row: Row<ListedDocument>;
+  doc: ListedDocument;
   index: number;
   start: number;
   height: number;
   active: boolean;
   selected: boolean;
   searching: boolean;
-  /** The visible columns, in order (a change re-renders the row). */
+  /** The visible columns, in order, comma-separated (a change re-renders the row). */
   columns: string;
   handlers: RowHandlers;
 }
 
-const DocumentRow = memo(function DocumentRow({ row, index, start, height, active, selected, searching, columns, handlers }: RowProps) {
-  const doc = row.original;
+/**
+ * One row, memoised on its document, place and state: a page arriving or the view moving
+ * re-renders only the rows whose props changed (rows coming into view), never the rest.
+ */
+const DocumentRow = memo(function DocumentRow({ doc, index, start, height, active, selected, searching, columns, handlers }: RowProps) {
+  const ids = columns.split(',') as (ColumnId | 'select')[];
   return (
     <tr
       aria-rowindex={index + 2}
@@ -160,16 +192,17 @@ const DocumentRow = memo(function DocumentRow({ row, index, start, height, activ
       style={{ height, transform: `translateY(${start}px)` }}
       data-testid="document-row"
       data-id={doc.id}
+      data-index={index}
       onMouseDown={(e) => {
         // Shift-click selects a range: keep the browser from selecting text too.
         if (e.shiftKey) e.preventDefault();
-        handlers.activate(doc.id);
+        handlers.activate(doc.id, index);
       }}
-      onClick={(e) => handlers.click(doc.id, e)}
+      onClick={(e) => handlers.click(doc.id, index, e)}
     >
-      {row.getVisibleCells().map((cell) =>
-        cell.column.id === 'select' ? (
-          <td key={cell.id} className="doc-table__cell doc-table__cell--select">
+      {ids.map((id) =>
+        id === 'select' ? (
+          <td key={id} className="doc-table__cell doc-table__cell--select">
             <input
               type="checkbox"
               className="doc-table__check"
@@ -179,7 +212,7 @@ const DocumentRow = memo(function DocumentRow({ row, index, start, height, activ
                 e.stopPropagation();
                 // The keyboard stays with the list (j/k, space), not this box.
                 e.currentTarget.blur();
-                handlers.toggle(doc.id, e.shiftKey);
+                handlers.toggle(doc.id, index, e.shiftKey);
               }}
               aria-label={`Select ${doc.title ?? 'untitled document'}`}
               data-testid="row-select"
@@ -187,13 +220,13 @@ const DocumentRow = memo(function DocumentRow({ row, index, start, height, activ
             />
           </td>
         ) : (
-          <td key={cell.id} className={`doc-table__cell doc-table__cell--${cell.column.id}${ALIGN_END.has(cell.column.id) ? ' doc-table__cell--end' : ''}`}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          <td key={id} className={`doc-table__cell doc-table__cell--${id}${ALIGN_END.has(id) ? ' doc-table__cell--end' : ''}`}>
+            {CELLS[id](doc)}
           </td>
         ),
       )}
       {searching && (
-        <td className="doc-table__snippet" colSpan={columns.split(',').length} data-testid="row-snippet">
+        <td className="doc-table__snippet" colSpan={ids.length} data-testid="row-snippet">
           {doc.snippet ? <Highlighted marked={focusSnippet(doc.snippet)} /> : null}
         </td>
       )}
@@ -201,74 +234,38 @@ const DocumentRow = memo(function DocumentRow({ row, index, start, height, activ
   );
 });
 
-const apply = <T,>(updater: Updater<T>, old: T): T => (typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater);
+/** A row whose page is on its way: the same height, so nothing moves when it arrives. */
+const PendingRow = memo(function PendingRow({ index, start, height }: { index: number; start: number; height: number }) {
+  return (
+    <tr aria-rowindex={index + 2} aria-busy="true" className={`doc-table__tr doc-table__row doc-table__row--pending${index % 2 ? ' doc-table__row--odd' : ''}`} style={{ height, transform: `translateY(${start}px)` }} data-testid="document-row-pending">
+      <td className="doc-table__pending" />
+    </tr>
+  );
+});
+
+interface HeadProps {
+  table: Table<ListedDocument>;
+  /** react-table's own resizing state: the header shows which column is being resized. */
+  sizingInfo: unknown;
+  layout: ColumnLayout;
+  sort: LibrarySort;
+  direction: 'asc' | 'desc';
+  onSort: (sort: LibrarySort, direction: 'asc' | 'desc') => void;
+  onLayout: (change: (l: ColumnLayout) => ColumnLayout) => void;
+  total: number;
+  selectAll: SelectAllState;
+  onToggleAll: () => void;
+}
 
 /**
- * The documents table: react-table for the column model (order, visibility and widths from the
- * project's layout; sorting left to SQL), and only the rows in view in the DOM (react-virtual).
- * Scrolling near the end asks for the next page. Headers drag to reorder and resize at their
- * right edge (double-click: default width).
+ * The header row, memoised apart from the body: scrolling re-renders the body's rows in view,
+ * never the headers. Click sorts; drag reorders; the right edge resizes by mouse or keyboard.
  */
-export const DocumentTable = memo(function DocumentTable({
-  rows,
-  total,
-  sort,
-  direction,
-  onSort,
-  layout,
-  onLayout,
-  activeId,
-  onActivate,
-  onRowClick,
-  selected,
-  onToggleSelect,
-  onToggleAll,
-  hasMore,
-  loading,
-  onLoadMore,
-  searching,
-}: Props) {
-  const sorting = useMemo<SortingState>(() => {
-    const column = Object.entries(SORTABLE).find(([, s]) => s === sort)?.[0];
-    return column ? [{ id: column, desc: direction === 'desc' }] : [];
-  }, [sort, direction]);
-  const columnOrder = useMemo(() => ['select', ...layout.order], [layout.order]);
-  const columnVisibility = useMemo<VisibilityState>(() => Object.fromEntries(layout.hidden.map((id) => [id, false])), [layout.hidden]);
-  const columnSizing = layout.sizes as ColumnSizingState;
-  const table = useReactTable({
-    data: rows,
-    columns: COLUMNS,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => r.id,
-    manualSorting: true,
-    enableSortingRemoval: false,
-    enableColumnResizing: true,
-    columnResizeMode: 'onChange',
-    state: { sorting, columnOrder, columnVisibility, columnSizing },
-    onColumnSizingChange: (updater) => onLayout((l) => ({ ...l, sizes: apply(updater, l.sizes as ColumnSizingState) })),
-  });
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // With a search, each row has a second line: the snippet, across the whole row.
-  const rowHeight = searching ? 50 : 30;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: row height changes when search starts or ends
-  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
-
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
-  useEffect(() => {
-    if (hasMore && !loading && lastIndex >= rows.length - 20) onLoadMore();
-  }, [hasMore, loading, lastIndex, rows.length, onLoadMore]);
-
-  const activeIndex = activeId ? rows.findIndex((r) => r.id === activeId) : -1;
-  useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, virtualizer]);
-
+const TableHead = memo(function TableHead({ table, layout: _layout, sort, direction, onSort, onLayout, total, selectAll, onToggleAll }: HeadProps) {
   const headerClick = (id: string) => {
-    const key = SORTABLE[id];
+    const key = SORTABLE[id as ColumnId];
     if (!key) return;
-    onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc');
+    onSort(key, sort === key ? (direction === 'asc' ? 'desc' : 'asc') : DESC_FIRST.has(key) ? 'desc' : 'asc');
   };
 
   // Reordering by dragging a header onto another; a drag that starts on a resize handle is a resize.
@@ -284,13 +281,193 @@ export const DocumentTable = memo(function DocumentTable({
       return { ...l, order };
     });
   };
+  const resizeByKey = (id: ColumnId, e: KeyboardEvent) => {
+    const step = e.shiftKey ? RESIZE_STEP_PX * 10 : RESIZE_STEP_PX;
+    const delta = e.key === 'ArrowRight' ? step : e.key === 'ArrowLeft' ? -step : 0;
+    if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      onLayout((l) => {
+        const { [id]: _gone, ...sizes } = l.sizes;
+        return { ...l, sizes };
+      });
+      return;
+    }
+    if (!delta) return;
+    e.preventDefault();
+    // Arrows here resize; they must not also move the library's current row.
+    e.stopPropagation();
+    onLayout((l) => ({ ...l, sizes: { ...l.sizes, [id]: Math.min(MAX_SIZE, Math.max(MIN_SIZE, (l.sizes[id] ?? DEFAULT_SIZES[id]) + delta)) } }));
+  };
+  const allLabel = selectAll === 'none' ? `Select all ${numberFormat.format(total)} matching` : 'Clear the selection';
+  return (
+    <thead className="doc-table__head">
+      <tr className="doc-table__tr">
+        {table.getFlatHeaders().map((h) => {
+          if (!h.column.getIsVisible()) return null;
+          if (h.id === 'select') {
+            return (
+              <th key={h.id} scope="col" className="doc-table__th doc-table__th--select">
+                <input
+                  type="checkbox"
+                  className="doc-table__check"
+                  checked={selectAll === 'all'}
+                  ref={(el) => {
+                    if (el) el.indeterminate = selectAll === 'some';
+                  }}
+                  onChange={(e) => {
+                    e.currentTarget.blur();
+                    onToggleAll();
+                  }}
+                  aria-label={allLabel}
+                  title={allLabel}
+                  data-testid="select-all"
+                />
+              </th>
+            );
+          }
+          const id = h.id as ColumnId;
+          const sorted = h.column.getIsSorted();
+          const label = COLUMN_LABELS[id];
+          return (
+            <th
+              key={h.id}
+              scope="col"
+              className={`doc-table__th${ALIGN_END.has(h.id) ? ' doc-table__cell--end' : ''}${h.column.getIsResizing() ? ' doc-table__th--resizing' : ''}`}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+              data-testid={`column-${h.id}`}
+              draggable
+              onDragStart={(e) => {
+                if (resizing.current) {
+                  e.preventDefault();
+                  return;
+                }
+                dragged.current = h.id;
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', label);
+              }}
+              onDragOver={(e) => {
+                if (dragged.current && dragged.current !== h.id) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                dropOn(h.id);
+              }}
+              onDragEnd={() => {
+                dragged.current = null;
+              }}
+            >
+              <button type="button" className="doc-table__sort" data-testid={`sort-${h.id}`} onClick={() => headerClick(h.id)} title={`Sort by ${label.toLowerCase()}`}>
+                {flexRender(h.column.columnDef.header, h.getContext())}
+                <span className="doc-table__arrow" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+              {h.column.getCanResize() && (
+                // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a resize handle; <hr> cannot take focus or keys
+                <div
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label={`Resize ${label}`}
+                  aria-valuenow={Math.round(h.column.getSize())}
+                  aria-valuemin={MIN_SIZE}
+                  aria-valuemax={MAX_SIZE}
+                  tabIndex={0}
+                  className="doc-table__resizer"
+                  data-testid={`resize-${h.id}`}
+                  title="Drag or use ←/→ (Shift: bigger steps) to resize; double-click or Enter for the default width"
+                  onKeyDown={(e) => resizeByKey(id, e)}
+                  onMouseDown={(e) => {
+                    resizing.current = true;
+                    const done = () => {
+                      resizing.current = false;
+                      window.removeEventListener('mouseup', done);
+                    };
+                    window.addEventListener('mouseup', done);
+                    h.getResizeHandler()(e);
+                  }}
+                  onTouchStart={h.getResizeHandler()}
+                  onDoubleClick={() => h.column.resetSize()}
+                />
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
+const apply = <T,>(updater: Updater<T>, old: T): T => (typeof updater === 'function' ? (updater as (o: T) => T)(old) : updater);
+
+/**
+ * The documents table: react-table for the column model (order, visibility and widths from the
+ * project's layout; sorting left to SQL), the rows by position from the page cache, and only the
+ * rows in view in the DOM (react-virtual). The body is as tall as every matching row, so the
+ * scrollbar is the whole list; the cache loads the pages the view reaches and drops far ones.
+ * Headers sort on click, drag to reorder, and resize at their right edge by mouse (double-click:
+ * default width) or keyboard (the edge is focusable: arrows, Shift for bigger steps, Enter resets).
+ */
+export const DocumentTable = memo(function DocumentTable({
+  cache,
+  listKey,
+  total,
+  sort,
+  direction,
+  onSort,
+  layout,
+  onLayout,
+  activeIndex,
+  onActivate,
+  onRowClick,
+  isSelected,
+  onToggleSelect,
+  selectAll,
+  onToggleAll,
+  loading,
+  searching,
+}: Props) {
+  const sorting = useMemo<SortingState>(() => {
+    const column = Object.entries(SORTABLE).find(([, s]) => s === sort)?.[0];
+    return column ? [{ id: column, desc: direction === 'desc' }] : [];
+  }, [sort, direction]);
+  const columnOrder = useMemo(() => ['select', ...layout.order], [layout.order]);
+  const columnVisibility = useMemo<VisibilityState>(() => Object.fromEntries(layout.hidden.map((id) => [id, false])), [layout.hidden]);
+  const columnSizing = layout.sizes as ColumnSizingState;
+  const table = useReactTable({
+    data: NO_ROWS,
+    columns: COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    state: { sorting, columnOrder, columnVisibility, columnSizing },
+    onColumnSizingChange: (updater) => onLayout((l) => ({ ...l, sizes: apply(updater, l.sizes as ColumnSizingState) })),
+  });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // With a search, each row has a second line: the snippet, across the whole row.
+  const rowHeight = searching ? 50 : 30;
+  // Fixed heights, never measured: a row arriving or changing never moves the rows around it.
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: row height changes when search starts or ends
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts at its top
+  useEffect(() => virtualizer.scrollToOffset(0), [listKey, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  // A new cache (a refresh, a new search) is told the rows in view too.
+  useEffect(() => cache.want(first, last), [cache, first, last]);
+
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
 
   const visible = table.getVisibleLeafColumns();
   // The title (or, when it is hidden, the last column) takes the room left over.
   const flexId = visible.some((c) => c.id === 'title') ? 'title' : visible.at(-1)?.id;
   const grid = visible.map((c) => (c.id === flexId ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`)).join(' ');
-  const tableRows = table.getRowModel().rows;
-  const loadedSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
   // Rows are memoised: while scrolling only the rows coming into view render. Their handlers go
   // through one stable object so a new callback from the library does not re-render every row.
@@ -298,9 +475,9 @@ export const DocumentTable = memo(function DocumentTable({
   latest.current = { onActivate, onRowClick, onToggleSelect };
   const handlers = useMemo<RowHandlers>(
     () => ({
-      activate: (id) => latest.current.onActivate(id),
-      click: (id, e) => latest.current.onRowClick(id, { shiftKey: e.shiftKey, toggleKey: e.ctrlKey || e.metaKey }),
-      toggle: (id, range) => latest.current.onToggleSelect(id, range),
+      activate: (id, index) => latest.current.onActivate(id, index),
+      click: (id, index, e) => latest.current.onRowClick(id, index, { shiftKey: e.shiftKey, toggleKey: e.ctrlKey || e.metaKey }),
+      toggle: (id, index, range) => latest.current.onToggleSelect(id, index, range),
     }),
     [],
   );
@@ -308,112 +485,36 @@ export const DocumentTable = memo(function DocumentTable({
   const columnKey = visible.map((c) => c.id).join(',');
 
   return (
-    <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'}>
+    <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'} data-held-rows={cache.heldRows}>
       <div className="doc-table__scroll" ref={scrollRef} data-testid="document-table-scroll">
         {/* A real table, laid out as a grid so rows can be positioned for virtualisation. */}
         <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading} style={{ '--doc-grid': grid } as CSSProperties}>
-          <thead className="doc-table__head">
-            <tr className="doc-table__tr">
-              {table.getFlatHeaders().map((h) => {
-                if (!h.column.getIsVisible()) return null;
-                if (h.id === 'select') {
-                  return (
-                    <th key={h.id} scope="col" className="doc-table__th doc-table__th--select">
-                      <input
-                        type="checkbox"
-                        className="doc-table__check"
-                        checked={loadedSelected}
-                        onChange={(e) => {
-                          e.currentTarget.blur();
-                          onToggleAll();
-                        }}
-                        aria-label={loadedSelected ? 'Clear the selection' : `Select the ${rows.length} rows loaded`}
-                        title={loadedSelected ? 'Clear the selection' : `Select the ${numberFormat.format(rows.length)} rows loaded`}
-                        data-testid="select-all"
-                      />
-                    </th>
-                  );
-                }
-                const key = SORTABLE[h.id];
-                const sorted = h.column.getIsSorted();
-                const label = COLUMN_LABELS[h.id as ColumnId];
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    className={`doc-table__th${ALIGN_END.has(h.id) ? ' doc-table__cell--end' : ''}${h.column.getIsResizing() ? ' doc-table__th--resizing' : ''}`}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    data-testid={`column-${h.id}`}
-                    title={key ? undefined : label}
-                    draggable
-                    onDragStart={(e) => {
-                      if (resizing.current) {
-                        e.preventDefault();
-                        return;
-                      }
-                      dragged.current = h.id;
-                      e.dataTransfer.effectAllowed = 'move';
-                      e.dataTransfer.setData('text/plain', label);
-                    }}
-                    onDragOver={(e) => {
-                      if (dragged.current && dragged.current !== h.id) e.preventDefault();
-                    }}
-                    onDrop={(e) => {
-                      e.preventDefault();
-                      dropOn(h.id);
-                    }}
-                    onDragEnd={() => {
-                      dragged.current = null;
-                    }}
-                  >
-                    {key ? (
-                      <button type="button" className="doc-table__sort" data-testid={`sort-${h.id}`} onClick={() => headerClick(h.id)} title={`Sort by ${label.toLowerCase()}`}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span className="doc-table__arrow" aria-hidden="true">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    ) : (
-                      <span className="doc-table__label">{flexRender(h.column.columnDef.header, h.getContext())}</span>
-                    )}
-                    {h.column.getCanResize() && (
-                      // biome-ignore lint/a11y/noStaticElementInteractions: a pointer affordance; widths are also reset from the columns menu
-                      <div
-                        className="doc-table__resizer"
-                        data-testid={`resize-${h.id}`}
-                        title="Drag to resize; double-click for the default width"
-                        onMouseDown={(e) => {
-                          resizing.current = true;
-                          const done = () => {
-                            resizing.current = false;
-                            window.removeEventListener('mouseup', done);
-                          };
-                          window.addEventListener('mouseup', done);
-                          h.getResizeHandler()(e);
-                        }}
-                        onTouchStart={h.getResizeHandler()}
-                        onDoubleClick={() => h.column.resetSize()}
-                      />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
+          <TableHead
+            table={table}
+            sizingInfo={table.getState().columnSizingInfo}
+            layout={layout}
+            sort={sort}
+            direction={direction}
+            onSort={onSort}
+            onLayout={onLayout}
+            total={total}
+            selectAll={selectAll}
+            onToggleAll={onToggleAll}
+          />
           {/* Rows open on click; their keys (j/k, arrows, Enter, space) are handled once, by LibraryView. */}
           <tbody className="doc-table__body" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((v) => {
-              const row = tableRows[v.index];
-              if (!row) return null;
+              const doc = cache.rowAt(v.index);
+              if (!doc) return <PendingRow key={`pending-${v.index}`} index={v.index} start={v.start} height={rowHeight} />;
               return (
                 <DocumentRow
-                  key={row.id}
-                  row={row}
+                  key={doc.id}
+                  doc={doc}
                   index={v.index}
                   start={v.start}
                   height={rowHeight}
-                  active={row.id === activeId}
-                  selected={selected.has(row.id)}
+                  active={v.index === activeIndex}
+                  selected={isSelected(doc.id)}
                   searching={searching}
                   columns={columnKey}
                   handlers={handlers}
@@ -422,7 +523,6 @@ export const DocumentTable = memo(function DocumentTable({
             })}
           </tbody>
         </table>
-        {loading && rows.length > 0 && hasMore && <div className="doc-table__more muted">Loading more…</div>}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LibrarySort } from '../../../../shared/model/library';
+import type { DocumentSelection, LibrarySort } from '../../../../shared/model/library';
 import { liaison } from '../../app/transport';
 import { downloadText } from '../../ui/download';
 import { EmptyState } from '../../ui/EmptyState';
@@ -7,11 +7,11 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { CompareView } from '../compare/CompareView';
 import { ReaderView } from '../reader/ReaderView';
 import { ColumnsMenu } from './ColumnsMenu';
-import { DocumentTable, type RowClick } from './DocumentTable';
+import { DocumentTable, type RowClick, type SelectAllState } from './DocumentTable';
 import { FacetsPanel, type Filters } from './FacetsPanel';
 import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
-import { selectionCsv, selectionFileName } from './selection-csv';
+import { selectionFileName } from './selection-file-name';
 import { useColumnLayout } from './use-column-layout';
 import { useDocumentList } from './use-document-list';
 import { useFacets } from './use-facets';
@@ -38,8 +38,9 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
   const [sortChoice, setSortChoice] = useState<{ sort: LibrarySort; direction: 'asc' | 'desc' } | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [active, setActive] = useState<{ id: string | null; index: number }>({ id: null, index: -1 });
+  const [opened, setOpened] = useState<{ id: string; index: number } | null>(null);
+  const openId = opened?.id ?? null;
   const [compare, setCompare] = useState<{ a: string; b: string } | null>(null);
   const [actionError, setActionError] = useState<Error | null>(null);
   const [focusSearch, setFocusSearch] = useState(0);
@@ -57,83 +58,99 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   const facetFilters = useMemo(() => ({ ...filters, ...(query ? { query } : {}) }), [filters, query]);
   const list = useDocumentList(params);
   const facets = useFacets(facetFilters);
-  const { rows, loadMore, nextCursor } = list;
+  const { cache, version, total } = list;
   const columns = useColumnLayout();
-  const selection = useSelection(rows);
+  const selection = useSelection(cache, version, total, params);
 
   const badQuery = list.error?.code === 'bad-query' ? list.error.message : null;
   const filtered = query !== '' || Object.keys(filters).length > 0;
-  const empty = list.ready && !filtered && !list.error && list.total === 0;
+  const empty = list.ready && !filtered && !list.error && total === 0;
 
-  // Where the open article is in the list; kept when it drops out (marked not relevant under a
-  // "relevant" filter), so j/k go on from the same place.
-  const openIndex = openId ? rows.findIndex((r) => r.id === openId) : -1;
-  const lastIndex = useRef(0);
-  if (openIndex >= 0) lastIndex.current = openIndex;
-  const pendingStep = useRef(false);
+  // Positions follow their document while the cache holds it (a reload may move it), else stay put.
+  const placeOf = (at: { id: string | null; index: number } | null) => {
+    if (!at) return -1;
+    const held = at.id ? cache.indexOf(at.id) : -1;
+    return held >= 0 ? held : at.index;
+  };
+  const activeIndex = placeOf(active);
+  const openIndex = placeOf(opened);
+  // The open article left the list (marked not relevant under a "relevant" filter): the next one took its place.
+  const openGone = opened !== null && cache.indexOf(opened.id) < 0 && cache.rowAt(opened.index) !== undefined;
 
-  const open = useCallback((id: string) => {
-    setActiveId(id);
-    setOpenId(id);
+  const open = useCallback((id: string, index: number) => {
+    setActive({ id, index });
+    setOpened({ id, index });
   }, []);
-  const close = useCallback(() => setOpenId(null), []);
+  const close = useCallback(() => setOpened(null), []);
+  const rowAtRef = useRef(cache);
+  rowAtRef.current = cache;
+
+  /** The row at `index`, from the cache or loaded into it. */
+  const rowAt = useCallback(async (index: number) => rowAtRef.current.rowAt(index) ?? (await rowAtRef.current.row(index)), []);
 
   const step = useCallback(
     (delta: 1 | -1) => {
-      const from = openIndex >= 0 ? openIndex : delta === 1 ? lastIndex.current - 1 : lastIndex.current;
-      const next = from + delta;
-      if (next < 0) return;
-      if (next < rows.length) open(rows[next].id);
-      else if (delta === 1 && nextCursor) {
-        pendingStep.current = true;
-        loadMore();
-      }
+      const next = openGone && delta === 1 ? openIndex : openIndex + delta;
+      if (next < 0 || next >= total) return;
+      rowAt(next).then((row) => row && open(row.id, next), setActionError);
     },
-    [openIndex, rows, nextCursor, loadMore, open],
+    [openIndex, openGone, total, rowAt, open],
   );
-  useEffect(() => {
-    if (!pendingStep.current || openIndex < 0) return;
-    if (rows.length > openIndex + 1) {
-      pendingStep.current = false;
-      open(rows[openIndex + 1].id);
-    }
-  }, [rows, openIndex, open]);
 
-  const toggleExcluded = useCallback(
-    (id: string) => {
-      const row = rows.find((r) => r.id === id);
-      if (row) liaison.documents.setExcluded({ ids: [id], excluded: !row.excluded }).catch(setActionError);
-    },
-    [rows],
-  );
-  const setExcluded = useCallback((ids: string[], excluded: boolean) => {
-    if (ids.length) liaison.documents.setExcluded({ ids, excluded }).catch(setActionError);
+  const setExcluded = useCallback((target: DocumentSelection | null, excluded: boolean) => {
+    if (target) liaison.documents.setExcluded({ ...target, excluded }).catch(setActionError);
   }, []);
 
   const selected = selection.rows;
   /** The two documents `c` compares: the two selected, or the one selected and the current row. */
+  const activeId = active.id;
   const comparePair = useMemo((): { a: string; b: string } | null => {
+    if (selection.mode === 'all') return null;
     if (selected.length === 2) return { a: selected[0].id, b: selected[1].id };
     if (selected.length === 1 && activeId && activeId !== selected[0].id) return { a: selected[0].id, b: activeId };
     return null;
-  }, [selected, activeId]);
+  }, [selection.mode, selected, activeId]);
+  const canCompare = comparePair !== null || (selection.mode === 'all' && selection.count === 2);
+  /** Compare the pair; "all matching" that comes to two asks main which two. */
+  const compareSelected = useCallback(() => {
+    if (comparePair) return setCompare(comparePair);
+    const target = selection.spec();
+    if (!target || !('matching' in target)) return;
+    liaison.documents.selection({ matching: target.matching, limit: 2 }).then(({ ids }) => {
+      if (ids.length === 2) setCompare({ a: ids[0], b: ids[1] });
+    }, setActionError);
+  }, [comparePair, selection]);
+  const openSelected = useCallback(() => {
+    const target = selection.spec();
+    if (!target) return;
+    if ('ids' in target) return open(selected[0].id, cache.indexOf(selected[0].id));
+    liaison.documents.selection({ matching: target.matching, limit: 1 }).then(({ ids }) => ids[0] && open(ids[0], cache.indexOf(ids[0])), setActionError);
+  }, [selection, selected, cache, open]);
   const exportSelection = useCallback(() => {
-    if (selected.length) downloadText(selectionFileName(), selectionCsv(selected), 'text/csv');
-  }, [selected]);
+    const target = selection.spec();
+    if (target) liaison.documents.exportCsv(target).then(({ csv }) => downloadText(selectionFileName(), csv, 'text/csv'), setActionError);
+  }, [selection]);
 
+  const onActivate = useCallback((id: string, index: number) => setActive({ id, index }), []);
   const onRowClick = useCallback(
-    (id: string, how: RowClick) => {
-      if (how.shiftKey) selection.range(id, activeId, how.toggleKey);
-      else if (how.toggleKey) selection.toggle(id);
-      else open(id);
+    (id: string, index: number, how: RowClick) => {
+      const row = cache.rowAt(index);
+      if (how.shiftKey) selection.range(index, activeIndex, how.toggleKey);
+      else if (how.toggleKey && row) selection.toggle(row);
+      else open(id, index);
     },
-    [selection, activeId, open],
+    [selection, activeIndex, open, cache],
   );
-  const onToggleSelect = useCallback((id: string, range: boolean) => (range ? selection.range(id, activeId, true) : selection.toggle(id)), [selection, activeId]);
-  const onToggleAll = useCallback(() => {
-    if (rows.length > 0 && rows.every((r) => selection.ids.has(r.id))) selection.clear();
-    else selection.add(rows.map((r) => r.id));
-  }, [rows, selection]);
+  const onToggleSelect = useCallback(
+    (_id: string, index: number, range: boolean) => {
+      const row = cache.rowAt(index);
+      if (range) selection.range(index, activeIndex, true);
+      else if (row) selection.toggle(row);
+    },
+    [selection, activeIndex, cache],
+  );
+  const onToggleAll = useCallback(() => (selection.count > 0 ? selection.clear() : selection.selectAll()), [selection]);
+  const selectAll: SelectAllState = selection.count === 0 ? 'none' : selection.mode === 'all' && selection.count === total ? 'all' : 'some';
 
   useEffect(() => {
     if (focusSearch === 0) return;
@@ -147,7 +164,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
       if (compare || isForSomethingElse(e)) return;
       if (e.key === '/') {
         e.preventDefault();
-        setOpenId(null);
+        setOpened(null);
         setFocusSearch((n) => n + 1);
         return;
       }
@@ -161,46 +178,47 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
         }
         return;
       }
-      const at = activeId ? rows.findIndex((r) => r.id === activeId) : -1;
-      const onControl = (e.target as HTMLElement | null)?.closest?.('button, a, input');
+      const at = activeIndex;
+      const current = at >= 0 ? cache.rowAt(at) : undefined;
+      const onControl = (e.target as HTMLElement | null)?.closest?.('button, a, input, [role="separator"]');
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       if (key === 'j' || key === 'ArrowDown' || key === 'k' || key === 'ArrowUp') {
         e.preventDefault();
         const down = key === 'j' || key === 'ArrowDown';
-        const next = Math.max(0, Math.min(rows.length - 1, at + (down ? 1 : -1)));
-        if (rows[next]) {
-          setActiveId(rows[next].id);
+        const next = Math.max(0, Math.min(total - 1, at + (down ? 1 : -1)));
+        if (next === at) return;
+        const extend = e.shiftKey;
+        setActive({ id: cache.rowAt(next)?.id ?? null, index: next });
+        rowAt(next).then((row) => {
+          if (!row) return;
+          setActive((a) => (a.index === next ? { id: row.id, index: next } : a));
           // Shift extends the selection over the rows passed.
-          if (e.shiftKey) selection.add(at >= 0 ? [rows[at].id, rows[next].id] : [rows[next].id]);
-        }
-        if (down && next >= rows.length - 5) loadMore();
-      } else if (key === 'Enter' && at >= 0 && !onControl) {
+          if (extend) selection.add(current ? [current, row] : [row]);
+        }, setActionError);
+      } else if (key === 'Enter' && current && !onControl) {
         e.preventDefault();
-        open(rows[at].id);
-      } else if (key === ' ' && at >= 0 && !onControl) {
+        open(current.id, at);
+      } else if (key === ' ' && current && !onControl) {
         e.preventDefault();
-        selection.toggle(rows[at].id);
-      } else if (key === 'c' && comparePair) {
+        selection.toggle(current);
+      } else if (key === 'c' && canCompare) {
         e.preventDefault();
-        setCompare(comparePair);
-      } else if (key === 'x' && selected.length > 0) {
+        compareSelected();
+      } else if (key === 'x' && selection.count > 0) {
         e.preventDefault();
         // All marked already: mark them relevant again; otherwise mark them all.
-        setExcluded(
-          selected.map((r) => r.id),
-          !selected.every((r) => r.excluded),
-        );
-      } else if (key === 'x' && at >= 0) {
+        setExcluded(selection.spec(), selection.mode === 'all' || !selected.every((r) => r.excluded));
+      } else if (key === 'x' && current) {
         e.preventDefault();
-        toggleExcluded(rows[at].id);
-      } else if (key === 'Escape' && selected.length > 0) {
+        setExcluded({ ids: [current.id] }, !current.excluded);
+      } else if (key === 'Escape' && selection.count > 0) {
         e.preventDefault();
         selection.clear();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openId, compare, activeId, rows, step, close, open, loadMore, toggleExcluded, selection, selected, comparePair, setExcluded]);
+  }, [openId, compare, activeIndex, cache, total, step, close, open, rowAt, selection, selected, canCompare, compareSelected, setExcluded]);
 
   const onSort = useCallback((s: LibrarySort, d: 'asc' | 'desc') => setSortChoice({ sort: s, direction: d }), []);
   const clearAll = () => {
@@ -228,13 +246,13 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
   return (
     <div className="library" data-testid="library" data-state={list.ready && columns.ready ? 'ready' : 'loading'}>
       {actionError && <ErrorBanner error={actionError} onDismiss={() => setActionError(null)} />}
-      <div className="library__list" inert={openId !== null || compare !== null}>
+      <div className="library__list" inert={opened !== null || compare !== null}>
         <div className="library__toolbar">
           <SearchBox ref={searchRef} query={query} onQuery={onQuery} error={badQuery} onLeave={() => searchRef.current?.blur()} />
           <span className="library__count" data-testid="library-count">
             {list.ready && !list.error && (
               <>
-                {numberFormat.format(list.total)} {query ? (list.total === 1 ? 'match' : 'matches') : list.total === 1 ? 'document' : 'documents'}
+                {numberFormat.format(total)} {query ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'document' : 'documents'}
                 {query && (sort === 'rank' ? ', best first' : '')}
               </>
             )}
@@ -247,18 +265,15 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
           <span className="library__spacer" />
           <ColumnsMenu layout={columns.layout} onLayout={columns.update} onReset={columns.reset} />
         </div>
-        {selected.length > 0 && (
+        {selection.count > 0 && (
           <SelectionBar
             rows={selected}
-            canCompare={comparePair !== null}
-            onOpen={() => open(selected[0].id)}
-            onCompare={() => comparePair && setCompare(comparePair)}
-            onExclude={(excluded) =>
-              setExcluded(
-                selected.map((r) => r.id),
-                excluded,
-              )
-            }
+            count={selection.count}
+            allMatching={selection.mode === 'all'}
+            canCompare={canCompare}
+            onOpen={openSelected}
+            onCompare={compareSelected}
+            onExclude={(excluded) => setExcluded(selection.spec(), excluded)}
             onExport={exportSelection}
             onClear={selection.clear}
           />
@@ -270,7 +285,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
               <p className="library__message form-error" role="alert" data-testid="library-error">
                 {list.error.message}
               </p>
-            ) : list.ready && list.total === 0 ? (
+            ) : list.ready && total === 0 ? (
               <div className="library__message" data-testid="library-no-match">
                 <p>{badQuery ? 'Fix the search above to see results.' : 'No documents match the search and filters.'}</p>
                 {!badQuery && (
@@ -281,23 +296,24 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
               </div>
             ) : !columns.ready ? null : (
               <DocumentTable
-                rows={rows}
-                total={list.total}
+                cache={cache}
+                version={version}
+                listKey={list.listKey}
+                total={total}
                 sort={sort}
                 direction={direction}
                 onSort={onSort}
                 layout={columns.layout}
                 onLayout={columns.update}
-                activeId={activeId}
-                onActivate={setActiveId}
+                activeIndex={activeIndex}
+                onActivate={onActivate}
                 onRowClick={onRowClick}
-                selected={selection.ids}
+                isSelected={selection.has}
                 onToggleSelect={onToggleSelect}
+                selectAll={selectAll}
                 onToggleAll={onToggleAll}
-                hasMore={nextCursor !== null}
                 loading={list.loading}
-                onLoadMore={loadMore}
-                searching={query !== '' && rows.some((r) => r.snippet)}
+                searching={list.shownQuery !== ''}
               />
             )}
           </div>
@@ -307,11 +323,11 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
         <ReaderView
           id={openId}
           query={query}
-          index={openIndex >= 0 ? openIndex : -1}
-          total={list.total}
+          index={openGone ? -1 : openIndex}
+          total={total}
           onBack={close}
           onStep={step}
-          onOpen={open}
+          onOpen={(id) => open(id, cache.indexOf(id))}
           onCode={onCode}
           onCompare={(a, b) => setCompare({ a, b })}
           paused={compare !== null}
@@ -327,7 +343,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
           onSwap={() => setCompare({ a: compare.b, b: compare.a })}
           onOpen={(id) => {
             setCompare(null);
-            open(id);
+            open(id, cache.indexOf(id));
           }}
         />
       )}

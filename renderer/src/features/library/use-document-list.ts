@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentFilters, LibrarySort, ListedDocument } from '../../../../shared/model/library';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { DocumentFilters, LibrarySort } from '../../../../shared/model/library';
 import { liaison, subscribe } from '../../app/transport';
+import { PageCache } from './page-cache';
 
 export interface ListParams extends DocumentFilters {
   sort: LibrarySort;
@@ -8,84 +9,74 @@ export interface ListParams extends DocumentFilters {
 }
 
 export interface DocumentList {
-  rows: ListedDocument[];
+  /** The rows by position, a window of pages around the view (see PageCache). */
+  cache: PageCache;
+  /** Bumps whenever the cache's rows change: a prop that re-renders what reads them. */
+  version: number;
+  /** Stands for the params the rows were listed with; changes when a new search or order lands. */
+  listKey: string;
+  /** The search the shown rows answer (their snippets make them taller); '' without one. */
+  shownQuery: string;
   total: number;
-  nextCursor: string | null;
   /** The first page for the current params has arrived. */
   ready: boolean;
   loading: boolean;
   error: (Error & { code?: string }) | null;
-  /** Fetch the next page (no-op while one is on its way or when there is none). */
-  loadMore: () => void;
 }
 
-const PAGE = 100;
-/** A reload after a change refetches what was shown, up to the largest page the call allows. */
-const MAX_PAGE = 500;
+function cacheFor(params: ListParams): PageCache {
+  return new PageCache(({ cursor, offset, limit }) => liaison.documents.list({ ...params, limit, cursor, ...(offset ? { offset } : {}) }));
+}
 
 /**
- * The library's rows, page by page, as the SQL keyset cursor hands them out. New params replace
- * the rows when their first page arrives (no flash of empty); answers to older params are
- * dropped; a `db.changed` on documents (or engagements: the coding columns) reloads what is shown.
+ * The library's rows for the params, paged by SQL and held as a window around the view. New
+ * params, and a `db.changed` on documents or engagements (the coding columns), build a new
+ * cache that loads the rows in view; it replaces the shown one when they arrive, so the table
+ * never flashes empty, and answers to a replaced cache are dropped.
  */
 export function useDocumentList(params: ListParams): DocumentList {
-  const [state, setState] = useState<Omit<DocumentList, 'loadMore'>>({ rows: [], total: 0, nextCursor: null, ready: false, loading: true, error: null });
-  const generation = useRef(0);
-  const inFlight = useRef(false);
-  const stateRef = useRef(state);
-  stateRef.current = state;
   const key = JSON.stringify(params);
   const paramsRef = useRef(params);
   paramsRef.current = params;
+  const [shown, setShown] = useState(() => ({ cache: cacheFor(params), key }));
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const pending = useRef<PageCache | null>(null);
 
-  const loadFirst = useCallback((limit: number) => {
-    const mine = ++generation.current;
-    inFlight.current = true;
-    setState((s) => ({ ...s, loading: true }));
-    liaison.documents.list({ ...paramsRef.current, limit, cursor: null }).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState({ rows: page.rows, total: page.total, nextCursor: page.nextCursor, ready: true, loading: false, error: null });
-      },
-      (error: Error) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState({ rows: [], total: 0, nextCursor: null, ready: true, loading: false, error });
-      },
-    );
-  }, []);
+  // The first cache loads its first page; later ones go through `replace`.
+  useEffect(() => shown.cache.want(0, 0), [shown.cache]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for params (read through the ref)
-  useEffect(() => loadFirst(PAGE), [key, loadFirst]);
+  useEffect(() => {
+    const replace = (first: number, last: number) => {
+      pending.current?.close();
+      const next = cacheFor(paramsRef.current);
+      pending.current = next;
+      const off = next.subscribe(() => {
+        if (!next.ready) return;
+        off();
+        pending.current = null;
+        setShown((old) => {
+          old.cache.close();
+          return { cache: next, key };
+        });
+      });
+      next.want(first, last);
+    };
+    if (key !== shownRef.current.key) replace(0, 0);
+    const unsubscribe = subscribe('db.changed', ({ tables }) => {
+      if (!tables.includes('documents') && !tables.includes('engagements')) return;
+      const { first, last } = shownRef.current.cache.wanted;
+      replace(first, last);
+    });
+    return () => {
+      unsubscribe();
+      pending.current?.close();
+      pending.current = null;
+    };
+  }, [key]);
 
-  useEffect(
-    () =>
-      subscribe('db.changed', ({ tables }) => {
-        if (tables.includes('documents') || tables.includes('engagements')) loadFirst(Math.min(MAX_PAGE, Math.max(PAGE, stateRef.current.rows.length)));
-      }),
-    [loadFirst],
-  );
-
-  const loadMore = useCallback(() => {
-    const { nextCursor } = stateRef.current;
-    if (!nextCursor || inFlight.current) return;
-    const mine = generation.current;
-    inFlight.current = true;
-    setState((s) => ({ ...s, loading: true }));
-    liaison.documents.list({ ...paramsRef.current, limit: PAGE, cursor: nextCursor }).then(
-      (page) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState((s) => ({ ...s, rows: [...s.rows, ...page.rows], nextCursor: page.nextCursor, loading: false }));
-      },
-      (error: Error) => {
-        if (mine !== generation.current) return;
-        inFlight.current = false;
-        setState((s) => ({ ...s, loading: false, error }));
-      },
-    );
-  }, []);
-
-  return { ...state, loadMore };
+  const version = useSyncExternalStore(shown.cache.subscribe, shown.cache.getVersion);
+  const { cache } = shown;
+  const shownQuery = (JSON.parse(shown.key) as ListParams).query ?? '';
+  return { cache, version, listKey: shown.key, shownQuery, total: cache.total, ready: cache.ready, loading: cache.loading || pending.current !== null, error: cache.error };
 }

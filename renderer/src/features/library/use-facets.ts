@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { DocumentFacets, DocumentFilters } from '../../../../shared/model/library';
-import { subscribe, liaison } from '../../app/transport';
+import { liaison, subscribe } from '../../app/transport';
 import { useAsync } from '../../app/use-async';
 
 /** Facet counts for the current search and filters; reloaded when documents change. */

@@ -1,104 +1,149 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ListedDocument } from '../../../../shared/model/library';
+import type { DocumentSelection, ListedDocument } from '../../../../shared/model/library';
+import type { PageCache } from './page-cache';
+import type { ListParams } from './use-document-list';
+
+type State =
+  /** Rows picked one by one (or by ranges): held whole, so they survive a new search and export as shown. */
+  | { mode: 'ids'; rows: Map<string, ListedDocument> }
+  /** "All N matching" the list: its params, less the rows unticked since. Resolved in main. */
+  | { mode: 'all'; params: ListParams; key: string; except: ReadonlySet<string> };
 
 export interface Selection {
-  /** Selected rows in list order (rows no longer in the list after a new search keep their place at the end). */
+  mode: 'ids' | 'all';
+  /** Rows picked (mode `ids`), in list order where the list holds them; empty in mode `all`. */
   rows: ListedDocument[];
-  ids: ReadonlySet<string>;
-  toggle: (id: string) => void;
-  /** Select from the anchor (the last row toggled, else `fallback`) to `id`; `add` keeps what was selected. */
-  range: (id: string, fallback: string | null, add: boolean) => void;
-  add: (ids: string[]) => void;
-  set: (ids: string[]) => void;
+  /** How many documents are selected. */
+  count: number;
+  /** A new function whenever the selection changes (the table re-renders on it). */
+  has: (id: string) => boolean;
+  toggle: (row: ListedDocument) => void;
+  /** Select from the anchor (the last row toggled, else `fallback`) to `index`; `add` keeps what was selected. */
+  range: (index: number, fallback: number, add: boolean) => void;
+  add: (rows: ListedDocument[]) => void;
+  /** Every document matching the list's params. */
+  selectAll: () => void;
   clear: () => void;
+  /** What the actions (mark, export, compare) send to main; null when nothing is selected. */
+  spec: () => DocumentSelection | null;
 }
 
-/**
- * The library's multi-row selection. It holds the rows themselves (not just ids) so a selection
- * survives a new search or filter and can still be exported; rows are refreshed whenever the list
- * reloads them (a new title, a "not relevant" mark).
- */
-export function useSelection(rows: ListedDocument[]): Selection {
-  const [selected, setSelected] = useState<Map<string, ListedDocument>>(() => new Map());
-  const anchor = useRef<string | null>(null);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
+const NONE: State = { mode: 'ids', rows: new Map() };
 
+/**
+ * The library's multi-row selection, over a list the renderer only holds a window of. One by one
+ * it holds the rows themselves (refreshed when the list reloads them: a new title, a "not
+ * relevant" mark); "select all" holds the list's params and the exceptions instead, so it
+ * covers rows never loaded, and ends when the list's params change.
+ */
+export function useSelection(cache: PageCache, cacheVersion: number, total: number, params: ListParams): Selection {
+  const [state, update] = useState<State>(NONE);
+  const anchor = useRef<number | null>(null);
+  const key = JSON.stringify(params);
+
+  // A reload brings fresher copies of picked rows; "all matching" ends with its list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cacheVersion says the cache's rows changed
   useEffect(() => {
-    setSelected((prev) => {
-      if (prev.size === 0) return prev;
+    update((s) => {
+      if (s.mode === 'all') return s.key === key ? s : NONE;
+      if (s.rows.size === 0) return s;
       let next: Map<string, ListedDocument> | null = null;
-      for (const r of rows) {
-        const old = prev.get(r.id);
+      for (const r of cache.held()) {
+        const old = s.rows.get(r.id);
         if (old && old !== r) {
-          next ??= new Map(prev);
+          next ??= new Map(s.rows);
           next.set(r.id, r);
         }
       }
-      return next ?? prev;
+      return next ? { mode: 'ids', rows: next } : s;
     });
-  }, [rows]);
-
-  const byId = useCallback((ids: string[]) => {
-    const known = new Map(rowsRef.current.map((r) => [r.id, r]));
-    return ids.map((id) => known.get(id)).filter((r): r is ListedDocument => r !== undefined);
-  }, []);
+  }, [cache, cacheVersion, key]);
 
   const toggle = useCallback(
-    (id: string) => {
-      anchor.current = id;
-      setSelected((prev) => {
-        const next = new Map(prev);
-        if (next.has(id)) next.delete(id);
-        else for (const r of byId([id])) next.set(r.id, r);
-        return next;
+    (row: ListedDocument) => {
+      const at = cache.indexOf(row.id);
+      if (at >= 0) anchor.current = at;
+      update((s) => {
+        if (s.mode === 'all') {
+          const except = new Set(s.except);
+          if (except.has(row.id)) except.delete(row.id);
+          else except.add(row.id);
+          return { ...s, except };
+        }
+        const rows = new Map(s.rows);
+        if (rows.has(row.id)) rows.delete(row.id);
+        else rows.set(row.id, row);
+        return { mode: 'ids', rows };
       });
     },
-    [byId],
+    [cache],
   );
 
   const range = useCallback(
-    (id: string, fallback: string | null, add: boolean) => {
-      const list = rowsRef.current;
-      const from = list.findIndex((r) => r.id === (anchor.current ?? fallback ?? id));
-      const to = list.findIndex((r) => r.id === id);
-      if (to < 0) return;
-      const [lo, hi] = from < 0 ? [to, to] : [Math.min(from, to), Math.max(from, to)];
-      if (anchor.current === null) anchor.current = from < 0 ? id : list[from].id;
-      setSelected((prev) => {
-        const next = add ? new Map(prev) : new Map<string, ListedDocument>();
-        for (let i = lo; i <= hi; i++) next.set(list[i].id, list[i]);
-        return next;
-      });
+    (index: number, fallback: number, add: boolean) => {
+      const from = anchor.current ?? (fallback >= 0 ? fallback : index);
+      if (anchor.current === null) anchor.current = from;
+      const [lo, hi] = [Math.min(from, index), Math.max(from, index)];
+      // Rows of the range that have left the cache are loaded again (by page) before selecting.
+      void (async () => {
+        const picked: ListedDocument[] = [];
+        for (let i = lo; i <= hi; i++) {
+          const row = cache.rowAt(i) ?? (await cache.row(i));
+          if (row) picked.push(row);
+        }
+        update((s) => {
+          const rows = add && s.mode === 'ids' ? new Map(s.rows) : new Map<string, ListedDocument>();
+          for (const r of picked) rows.set(r.id, r);
+          return { mode: 'ids', rows };
+        });
+      })();
     },
-    [],
+    [cache],
   );
 
   const add = useCallback(
-    (ids: string[]) =>
-      setSelected((prev) => {
-        const next = new Map(prev);
-        for (const r of byId(ids)) next.set(r.id, r);
-        return next;
+    (rows: ListedDocument[]) =>
+      update((s) => {
+        if (s.mode === 'all') {
+          const except = new Set(s.except);
+          for (const r of rows) except.delete(r.id);
+          return { ...s, except };
+        }
+        const next = new Map(s.rows);
+        for (const r of rows) next.set(r.id, r);
+        return { mode: 'ids', rows: next };
       }),
-    [byId],
+    [],
   );
-  const set = useCallback(
-    (ids: string[]) => {
-      anchor.current = ids.at(-1) ?? null;
-      setSelected(new Map(byId(ids).map((r) => [r.id, r])));
-    },
-    [byId],
-  );
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  const selectAll = useCallback(() => {
+    anchor.current = null;
+    update(() => ({ mode: 'all', params: paramsRef.current, key: JSON.stringify(paramsRef.current), except: new Set() }));
+  }, []);
   const clear = useCallback(() => {
     anchor.current = null;
-    setSelected((prev) => (prev.size ? new Map() : prev));
+    update((s) => (s.mode === 'ids' && s.rows.size === 0 ? s : NONE));
   }, []);
 
-  const ordered = useMemo(() => {
-    const place = new Map(rows.map((r, i) => [r.id, i]));
-    return [...selected.values()].sort((a, b) => (place.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (place.get(b.id) ?? Number.MAX_SAFE_INTEGER));
-  }, [selected, rows]);
-  const ids = useMemo(() => new Set(selected.keys()), [selected]);
-  return { rows: ordered, ids, toggle, range, add, set, clear };
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const spec = useCallback((): DocumentSelection | null => {
+    const s = stateRef.current;
+    if (s.mode === 'all') return { matching: { ...s.params, except: [...s.except] } };
+    return s.rows.size ? { ids: [...s.rows.keys()] } : null;
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cacheVersion says where the held rows are now
+  const rows = useMemo(() => {
+    if (state.mode === 'all') return [];
+    const place = (r: ListedDocument) => {
+      const at = cache.indexOf(r.id);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return [...state.rows.values()].sort((a, b) => place(a) - place(b));
+  }, [state, cache, cacheVersion]);
+  const has = useCallback((id: string) => (state.mode === 'all' ? !state.except.has(id) : state.rows.has(id)), [state]);
+  const count = state.mode === 'all' ? Math.max(0, total - state.except.size) : state.rows.size;
+  return { mode: state.mode, rows, count, has, toggle, range, add, selectAll, clear, spec };
 }

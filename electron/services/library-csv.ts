@@ -1,5 +1,5 @@
-import type { ListedDocument } from '../../../../shared/model/library';
-import { csvText } from '../../../../shared/review/csv';
+import type { ListedDocument } from '../../shared/model/library';
+import { csvText } from '../../shared/review/csv';
 
 const COLUMNS: { header: string; value: (r: ListedDocument) => string | number }[] = [
   { header: 'id', value: (r) => r.id },
@@ -29,10 +29,4 @@ export function selectionCsv(rows: readonly ListedDocument[]): string {
     return typeof v === 'number' ? String(v) : csvText(v);
   }).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** `liaison-selection-2026-03-05-1412.csv`, in local time. */
-export function selectionFileName(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `liaison-selection-${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.csv`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ListedDocument } from '../../../../shared/model/library';
-import { selectionCsv, selectionFileName } from './selection-csv';
+import type { ListedDocument } from '../../shared/model/library';
+import { selectionCsv } from './library-csv';
 
 const row = (patch: Partial<ListedDocument>): ListedDocument => ({
   id: 'd1',
@@ -31,9 +31,5 @@ describe('selectionCsv', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe('d1,"Iraq, NATO and ""the mission""",Shafaq News,2023-04-04,,1,txt,120,none,,2,coded,yes');
     expect(lines[2]).toBe(`d2,"'=HYPERLINK(""x"")",,2023-04-04,,1,txt,7,near copy,g1,0,uncoded,no`);
-  });
-
-  it('names the file by the local date and time', () => {
-    expect(selectionFileName(new Date(2026, 2, 5, 14, 7))).toBe('liaison-selection-2026-03-05-1407.csv');
   });
 });
