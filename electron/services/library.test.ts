@@ -110,7 +110,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-library-'));
   store = createProject(path.join(dir, 'big.liaison'));
   generate(store.db);
-});
+}, 120_000);
 afterAll(() => {
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -147,7 +147,7 @@ describe('library paging on 100,000 documents', () => {
         }
       }
     }
-  });
+  }, 180_000);
 
   it('filters by batch, outlet, year, month, format, duplicate status and relevance', () => {
     const outlet7 = walk({ outlets: ['Outlet 7'], sort: 'title' });
