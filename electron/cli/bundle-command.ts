@@ -7,7 +7,7 @@ import { BundleRefused } from '../services/bundles/container';
 import { buildBundle } from '../services/bundles/export';
 import { importBundle } from '../services/bundles/import';
 import { getMeta } from '../store/repos/coders';
-import { openProject, type Store } from '../store/open';
+import { openOrExit } from './open-project';
 import { UsageError } from './usage-error';
 
 /**
@@ -25,23 +25,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const counts = (c: BundleCounts) =>
   `${plural(c.engagements, 'engagement')}, ${plural(c.actors, 'actor')}, ${plural(c.comments, 'comment')}, ${plural(c.codebooks, 'codebook version')}, ${plural(c.coders, 'coder')}`;
 
-function open(file: string | undefined, readOnly: boolean): Store | number {
-  if (!file) throw new UsageError('--project FILE is required');
-  try {
-    return openProject(path.resolve(file), { readOnly });
-  } catch (err) {
-    if (err instanceof AppError) {
-      process.stderr.write(`liaison: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
-
 async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { project: { type: 'string' }, out: { type: 'string' }, coder: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' } } });
   if (!values.out) throw new UsageError('bundle export needs --out FILE (a bundle is a binary file)');
-  const store = open(values.project, true);
+  const store = openOrExit(values.project, true);
   if (typeof store === 'number') return store;
   try {
     const { bytes, manifest, counts: held } = await buildBundle(store.db, { ...(values.coder ? { coderId: values.coder } : {}), ...(values.since ? { since: values.since } : {}) });
@@ -68,7 +55,7 @@ async function importCommand(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError(`cannot read ${positionals[0]}: ${(err as Error).message}`);
   }
-  const store = open(values.project, false);
+  const store = openOrExit(values.project, false);
   if (typeof store === 'number') return store;
   try {
     const coderId = getMeta(store.db, 'current_coder_id');

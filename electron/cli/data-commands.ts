@@ -10,23 +10,11 @@ import { searchDocuments } from '../services/library';
 import { verifyProject } from '../services/verify';
 import { exportEngagements, exportGraph } from '../services/analysis/analysis';
 import { APP_VERSION, defaultUserDataDir } from '../services/paths';
-import { createProject, openProject, type Store } from '../store/open';
+import { createProject, type Store } from '../store/open';
+import { openOrExit } from './open-project';
 import { UsageError } from './usage-error';
 
 /** Open the project or exit 2 with the reason. */
-function openOrExit(file: string | undefined, readOnly: boolean): Store | number {
-  if (!file) throw new UsageError('--project FILE is required');
-  try {
-    return openProject(path.resolve(file), { readOnly });
-  } catch (err) {
-    if (err instanceof AppError) {
-      process.stderr.write(`liaison: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
-
 function contextFor(store: Store): AppContext {
   return { mode: 'browser', version: APP_VERSION, userDataDir: defaultUserDataDir(), store, emit: () => {} };
 }
