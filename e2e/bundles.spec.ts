@@ -64,6 +64,9 @@ test('bundle round trip between two copies of a project, with a conflicting edit
   await expect(conflict.locator('[data-field="Notes"]')).toContainText('Theirs: confirmed by the wire copy.');
   expect((await engagement(page, meeting.id)).notes).toBe('Ours: the dateline says Baghdad.');
   await liaison.screenshot(page, 'bundle-conflict');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await liaison.screenshot(page, 'bundle-conflict-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await conflict.getByTestId('conflict-take').click();
   await expect(page.getByTestId('conflict-message')).toContainText('took the incoming version');
   await expect(page.getByTestId('conflict')).toHaveCount(0);

@@ -88,6 +88,9 @@ test('an actor opens beside the registry: titles held over time, its engagements
   await expect(row).toContainText('Minister of Interior (2017-01–2018-10); National Security Adviser (2020-07–now)');
   await expect(detail.getByTestId('actor-alias')).toHaveText(['Qassim al-Aaraji×']);
   await liaison.screenshot(page, 'actor-detail');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await liaison.screenshot(page, 'actor-detail-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Undo puts the old record back; redo is the save again (Ctrl+Z / the message's Undo).
   await page.getByTestId('actors-message').getByText('Undo').click();
