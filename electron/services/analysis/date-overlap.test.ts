@@ -67,10 +67,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const names = (list: string[]) =>
+const names = (list: string[]): string[] =>
   list
     .map((id) => Object.keys(ids).find((k) => ids[k] === id))
-    .filter(Boolean)
+    .filter((k): k is string => k !== undefined)
     .sort();
 
 /** What each door answers for one range: the table, the graph's only edge, the CSV export. */
