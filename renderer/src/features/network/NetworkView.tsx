@@ -101,7 +101,8 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     let viewMoved = false;
     const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
 
-    const draw = (positions: Positions) => {
+    /** Build the network on these positions; `onShown` runs once it is drawn and fitted. */
+    const draw = (positions: Positions, onShown?: () => void) => {
       if (!container.current) return;
       const { text, nodeFill } = themeColours();
       const nodes = new DataSet<Node>(
@@ -168,6 +169,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       });
       net.once('afterDrawing', () => {
         net.fit({ animation: false });
+        if (onShown) net.once('afterDrawing', onShown);
         if (!cancelled) setState('ready');
       });
       network.current = net;
@@ -194,7 +196,8 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
         if (cancelled) return;
         const m = e.data;
         if (m.kind === 'draft') {
-          draw(m.positions);
+          // Refining starts once the draft is on screen, so the two do not share the cores meanwhile.
+          draw(m.positions, () => worker?.postMessage('drawn'));
           setRefining(0);
         } else if (m.kind === 'progress') setRefining(m.done / m.total);
         else {

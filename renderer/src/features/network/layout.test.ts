@@ -10,23 +10,23 @@ function request(nodes: number, edges: number, stored: Record<string, { x: numbe
   };
 }
 
-const run = (r: LayoutRequest): LayoutMessage[] => {
+const run = async (r: LayoutRequest): Promise<LayoutMessage[]> => {
   const out: LayoutMessage[] = [];
-  runLayout(r, (m) => out.push(m));
+  await runLayout(r, (m) => out.push(m));
   return out;
 };
 
 describe('graph layout', () => {
-  it('a small graph gets the full ForceAtlas2 run and one answer, no draft', () => {
-    const messages = run({ ...request(40, 80), iterations: 30 });
+  it('a small graph gets the full ForceAtlas2 run and one answer, no draft', async () => {
+    const messages = await run({ ...request(40, 80), iterations: 30 });
     expect(messages.map((m) => m.kind)).toEqual(['progress', 'progress', 'final']);
     const final = messages.at(-1) as Extract<LayoutMessage, { kind: 'final' }>;
     expect(Object.keys(final.positions)).toHaveLength(40);
     for (const p of Object.values(final.positions)) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
   });
 
-  it('a large graph is drafted first, then refined with progress, the draft sent before any ForceAtlas2 iteration', () => {
-    const messages = run({ ...request(DRAFT_ABOVE_NODES + 100, 1800), iterations: 20 });
+  it('a large graph is drafted first, then refined with progress, the draft sent before any ForceAtlas2 iteration', async () => {
+    const messages = await run({ ...request(DRAFT_ABOVE_NODES + 100, 1800), iterations: 20 });
     expect(messages.map((m) => m.kind)).toEqual(['draft', 'progress', 'final']);
     expect(messages[1]).toEqual({ kind: 'progress', done: 10, total: 20 });
     const draft = (messages[0] as Extract<LayoutMessage, { kind: 'draft' }>).positions;
@@ -37,6 +37,20 @@ describe('graph layout', () => {
     const span = (p: Record<string, { x: number }>) => Math.max(...Object.values(p).map((v) => v.x)) - Math.min(...Object.values(p).map((v) => v.x));
     expect(span(final) / span(draft)).toBeGreaterThan(0.4);
     expect(span(final) / span(draft)).toBeLessThan(2.5);
+  });
+
+  it('refining waits until the view has drawn the draft', async () => {
+    const out: LayoutMessage['kind'][] = [];
+    let drawn: () => void = () => {};
+    const onScreen = new Promise<void>((resolve) => {
+      drawn = resolve;
+    });
+    const done = runLayout({ ...request(DRAFT_ABOVE_NODES + 100, 1800), iterations: 10 }, (m) => out.push(m.kind), () => onScreen);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(out).toEqual(['draft']);
+    drawn();
+    await done;
+    expect(out).toEqual(['draft', 'final']);
   });
 
   it('the draft puts neighbours together: linked nodes sit closer than random pairs', () => {
@@ -51,18 +65,18 @@ describe('graph layout', () => {
     expect(draftPlacement(r)).toEqual(p);
   });
 
-  it('stored and pinned nodes stay where they are; new nodes are placed beside their neighbours', () => {
-    const first = run({ ...request(30, 60), iterations: 10 }).at(-1) as Extract<LayoutMessage, { kind: 'final' }>;
+  it('stored and pinned nodes stay where they are; new nodes are placed beside their neighbours', async () => {
+    const first = (await run({ ...request(30, 60), iterations: 10 })).at(-1) as Extract<LayoutMessage, { kind: 'final' }>;
     const stored = Object.fromEntries(Object.entries(first.positions).slice(0, 25));
-    const messages = run({ ...request(30, 60, stored), iterations: 10 });
+    const messages = await run({ ...request(30, 60, stored), iterations: 10 });
     const final = (messages.at(-1) as Extract<LayoutMessage, { kind: 'final' }>).positions;
     for (const [id, p] of Object.entries(stored)) expect(final[id]).toEqual(p);
     expect(Object.keys(final)).toHaveLength(30);
   });
 
-  it('every position stored: answered at once, unchanged', () => {
-    const first = (run({ ...request(20, 30), iterations: 5 }).at(-1) as Extract<LayoutMessage, { kind: 'final' }>).positions;
-    const messages = run(request(20, 30, first));
+  it('every position stored: answered at once, unchanged', async () => {
+    const first = ((await run({ ...request(20, 30), iterations: 5 })).at(-1) as Extract<LayoutMessage, { kind: 'final' }>).positions;
+    const messages = await run(request(20, 30, first));
     expect(messages).toEqual([{ kind: 'final', positions: first }]);
   });
 

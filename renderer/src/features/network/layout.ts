@@ -5,8 +5,9 @@
  *
  * A large graph is laid out in two steps so the first open draws at once: a draft placement in
  * one pass over the edges (each node beside the neighbour that reached it first, hubs first), sent
- * to be drawn, then ForceAtlas2 (Barnes-Hut) refining it from there, with progress, and the final
- * positions sent when done. ForceAtlas2 costs about 30 ms an iteration on 5,000 nodes and 20,000
+ * to be drawn, then, once the view says it is drawn, ForceAtlas2 (Barnes-Hut) refining it from
+ * there, with progress, and the final positions sent when done. Refining waits for the drawing so
+ * the two do not share the cores while the analyst waits for the first picture. ForceAtlas2 costs about 30 ms an iteration on 5,000 nodes and 20,000
  * edges: the 300 iterations a small graph gets took 9.6 s there, so large graphs get fewer, which
  * the draft start makes enough (`npm run bench:graph`, docs/benchmarks.md).
  */
@@ -124,8 +125,11 @@ function scaled(request: LayoutRequest, at: (id: string) => { x: number; y: numb
   return positions;
 }
 
-/** Lay the graph out, reporting through `post`: a draft first on large graphs, progress, then the final positions. */
-export function runLayout(request: LayoutRequest, post: (message: LayoutMessage) => void): void {
+/**
+ * Lay the graph out, reporting through `post`: a draft first on large graphs, progress, then the
+ * final positions. `drafted` resolves when the draft is drawn (the worker hears it from the view).
+ */
+export async function runLayout(request: LayoutRequest, post: (message: LayoutMessage) => void, drafted: () => Promise<void> = async () => {}): Promise<void> {
   const free = request.nodes.filter((n) => !n.fixed).length;
   const draft = draftPlacement(request);
   const fromDraft = (id: string) => draft[id];
@@ -134,7 +138,10 @@ export function runLayout(request: LayoutRequest, post: (message: LayoutMessage)
     post({ kind: 'final', positions: scaled(request, fromDraft) });
     return;
   }
-  if (free > DRAFT_ABOVE_NODES) post({ kind: 'draft', positions: scaled(request, fromDraft) });
+  if (free > DRAFT_ABOVE_NODES) {
+    post({ kind: 'draft', positions: scaled(request, fromDraft) });
+    await drafted();
+  }
   const g = new Graph({ type: 'undirected', multi: false });
   for (const n of request.nodes) g.addNode(n.id, { ...draft[n.id], fixed: n.fixed, size: n.size });
   for (const e of request.edges) if (e.source !== e.target && g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target)) g.addEdge(e.source, e.target, { weight: e.weight });
