@@ -1,7 +1,7 @@
 // npm run bench:graph [-- --nodes 5000 --edges 20000]
-// A large actor network in headless Chromium, two ways in the same browser: Liaison's (ForceAtlas2
-// in the app's own layout worker, then vis-network with physics off, stored positions and the
-// view's options) and plain vis-network with its default physics; plus vis's defaults with physics
+// A large actor network in headless Chromium, two ways in the same browser: Liaison's (the app's own
+// layout worker: a draft placement drawn at once, then ForceAtlas2 refining it; vis-network with
+// physics off, stored positions and the view's options) and plain vis-network with its default physics; plus vis's defaults with physics
 // off on the same positions, for frame times. Reports time to the picture, the frame times of
 // panning and zooming (scripted, and by mouse wheel and drag), and the ratios.
 // Aim (issue 7): 5,000 nodes and 20,000 edges drawn in under 2 s, no stalls.
@@ -13,7 +13,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser';
-import { generateGraph, LAYOUT_ITERATIONS } from './graph-page/graph';
+import { layoutIterations } from '../renderer/src/features/network/layout';
+import { generateGraph } from './graph-page/graph';
 import type { BaselineDraw, BenchApi, LiaisonDraw, PanZoom } from './graph-page/page';
 import { quantile, writeSection } from './report';
 
@@ -199,22 +200,26 @@ function writeReport(r: Results): void {
   const ratio = (x: number) => `${reached ? '' : '> '}${(waited / x).toFixed(reached ? 1 : 0)}×`;
   const row = (name: string, f: Frames | undefined) =>
     f ? `| ${name} | ${f.frames} / ${f.draws} | ${f.p50.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.max.toFixed(0)} ms | ${pct(f.stalls)} |` : `| ${name} | – | – | – | – | – |`;
-  const drawAim = r.reopen.totalMs < 2000 ? 'met' : 'missed';
+  const drawAim = (x: number) => (x < 2000 ? 'met' : 'missed');
+  const f = r.first;
   const stallAim = r.liaison.mouse.stalls < 0.05 ? 'met' : 'missed';
   const markdown = `## Network graph (\`npm run bench:graph\`)
 
 ${NODES.toLocaleString('en')} nodes and ${EDGES.toLocaleString('en')} edges, generated deterministically by preferential attachment (an actor network: max degree ${degrees[0]}, median ${quantile([...degrees].reverse(), 0.5)}), drawn in headless Chromium ${r.version} (software rendering, ${VIEWPORT.width} × ${VIEWPORT.height}) from a loopback page that bundles vis-network and the app's own \`layout-worker.ts\`.
-**Liaison**: ForceAtlas2 in that worker (${LAYOUT_ITERATIONS} iterations, the view's settings), then vis-network with physics off, the positions and NetworkView's options for a graph this size, fitted. Positions are stored, so a reopened project skips the layout (median of ${REOPEN_RUNS}).
+**Liaison**: on first open that worker sends a draft placement (one breadth-first pass, neighbours beside each other), drawn at once by vis-network with physics off, NetworkView's options for a graph this size, fitted; then ForceAtlas2 (Barnes-Hut, ${f.iterations ?? layoutIterations(NODES)} iterations for ${NODES.toLocaleString('en')} nodes, the view's settings) refines it in the worker and the nodes move to the refined positions when it is done. Those are stored, so a reopened project skips the layout (median of ${REOPEN_RUNS}).
 **Baseline**: plain vis-network on the same graph with its default options (physics on), until \`stabilized\`, capped at ${ms(STABILIZE_CAP_MS)}.
 Aims (issue 7): drawn in under 2 s; pan and zoom without stalls. Load average when the run started: ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores (other work on the machine slows every figure here).
 
 | to the picture | Liaison | baseline | baseline / Liaison |
 |---|---|---|---|
 | reopen: data → fitted picture | **${ms(r.reopen.totalMs)}** (draw ${ms(r.reopen.drawMs)}, fit ${ms(r.reopen.fittedMs - r.reopen.drawMs)}) | ${baseShown} | **${ratio(r.reopen.totalMs)}** |
-| first open: data → fitted picture | ${ms(r.first.totalMs)} (ForceAtlas2 ${ms(r.first.layoutMs)}, draw ${ms(r.first.fittedMs)}) | ${baseShown} | ${ratio(r.first.totalMs)} |
-| longest UI-thread frame gap meanwhile | ${ms(r.first.layoutMaxFrameGapMs)} (layout in a worker) | ${b ? ms(b.maxFrameGapMs) : `over ${ms(waited)}`} (physics on the UI thread) | |
+| first open: data → fitted picture (draft) | **${ms(f.totalMs)}** (draft ${ms(f.layoutMs)}, draw ${ms(f.drawMs)}, fit ${ms(f.fittedMs - f.drawMs)}) | ${baseShown} | **${ratio(f.totalMs)}** |
+| first open: data → refined layout drawn | ${f.refinedMs === undefined ? '– (no draft: laid out at once)' : `${ms(f.refinedMs)} (nodes moved and redrawn in ${ms(f.updateMs ?? 0)})`} | | |
+| longest UI-thread frame gap until the first picture | ${ms(f.layoutMaxFrameGapMs)} (layout in a worker; includes drawing) | ${b ? ms(b.maxFrameGapMs) : `over ${ms(waited)}`} (physics on the UI thread) | |
+| longest UI-thread frame gap while refining | ${f.refineMaxFrameGapMs === undefined ? '–' : `${ms(f.refineMaxFrameGapMs)} (ForceAtlas2 in the worker; includes moving the nodes)`} | | |
 
-Drawn in under 2 s: **${drawAim}** on reopen; the first open of a graph this size waits for ForceAtlas2 (the UI stays responsive meanwhile).
+Drawn in under 2 s: **${drawAim(r.reopen.totalMs)}** on reopen, **${drawAim(f.totalMs)}** on first open (the draft; the refined layout follows while the graph can be panned, zoomed and clicked).
+A figure that the machine's load moves less: the first open took ${(f.totalMs / r.reopen.totalMs).toFixed(2)}× as long as a reopen in the same run (the draft adds ${ms(f.layoutMs)} of worker start and placement before the same drawing); when the first open waited for 300 ForceAtlas2 iterations it took 9.6× (11.0 s against 1149 ms, load 1.9).
 
 Pan and zoom: the gaps between animation frames. *Scripted*: zoom ×4 into the busiest node, pan 1.5 screens, zoom back out, the view set by the clock every frame for ${ms(PAN_ZOOM_MS)} (vis's \`moveTo\` animation counts frames, not time, so slow frames would stretch it); every frame redraws every edge. *Mouse*: 8 wheel steps in, a drag across the view, 8 wheel steps out, then the redraw when zooming ends. *vis defaults, physics off* is the same positions with vis's default options (drawn in ${ms(r.plainMs)}): what NetworkView's options change. ${!b ? 'The baseline drew nothing to pan or zoom.' : `The baseline's rows are its picture ${b.stabilizedMs != null ? 'once stabilized' : 'frozen at the cap'}.`}
 

@@ -25,6 +25,8 @@ async function ready(page: Page): Promise<void> {
 }
 
 test('engagements table: sort, group by country pair, filter by type, open a row beside its source', async ({ liaison }) => {
+  // A long walk through both sections: about 50 s on two cores alone, more when the machine is shared.
+  test.setTimeout(120_000);
   const page = await liaison.launch({ project: await codedProject(liaison.dir) });
   await expectAppState(page, 'project');
   await page.keyboard.press('Control+2');

@@ -24,9 +24,6 @@ export interface BenchGraph {
   edges: BenchEdge[];
 }
 
-/** NetworkView.tsx's LAYOUT_ITERATIONS: the ForceAtlas2 iterations the app's worker is asked for. */
-export const LAYOUT_ITERATIONS = 300;
-
 /** Ten PLOVER-ish types, the most common first (the network colours edges by dominant type). */
 export const EDGE_TYPES = ['consult', 'cooperate', 'aid', 'train', 'agree', 'demand', 'threaten', 'sanction', 'protest', 'other'];
 

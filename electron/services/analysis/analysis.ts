@@ -51,12 +51,19 @@ export function filteredIds(db: Db, f: AnalysisFilter, limit = 50_000, sort?: En
     });
     return values.map((_, i) => `$${name}${i}`).join(', ');
   };
+  // A date stands for its whole period (2023-04 is April, 2023 the year): an engagement is in the
+  // range when its period overlaps it, so a month- or year-only date is not lost to a day range.
   if (f.from) {
-    where.push('e.date_value >= $from');
+    // Its period ends on or after `from`: it starts after `from`, or it is a coarser prefix of it
+    // (2023 and 2023-04 for 2023-04-15). Spelled as a range plus two equalities so the date index serves it.
+    where.push('(e.date_value >= $from OR e.date_value IN ($fromYear, $fromMonth))');
     params.from = f.from;
+    params.fromYear = f.from.slice(0, 4);
+    params.fromMonth = f.from.slice(0, 7);
   }
   if (f.to) {
-    // `to` of 2023-04 includes 2023-04-30: compare against the next possible value.
+    // Its period starts on or before `to`: `to` of 2023-04 includes 2023-04-30, so compare against
+    // the next possible value; a coarser date (2023 for 2023-04) sorts before `to` and is kept.
     where.push("e.date_value <= $to || '\uffff'");
     params.to = f.to;
   }

@@ -2,24 +2,29 @@ import { useCallback, useMemo } from 'react';
 import type { AnalysisFilter, EngagementSort } from '../../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../../shared/contract-coding';
 import { EmptyState } from '../../ui/EmptyState';
+import { FilterChips } from '../analysis-filter/FilterChips';
+import { analysisFilter, effectiveFilter, isEmptyFilter, useAnalysisFilter } from '../analysis-filter/store';
 import { type Item, LabelsContext } from './columns';
 import { EngagementsTable } from './EngagementsTable';
 import { ExportMenu, FilterBar, GroupBySwitch } from './FilterBar';
 import { useAnalysis, useCodebook, useDataVersion } from './use-analysis';
-import { type GroupBy, isEmptyFilter, useRememberedView } from './view-state';
+import { type GroupBy, useRememberedView } from './view-state';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /**
  * The analysis table: every engagement, filtered, sorted and grouped in SQL, one click from its
- * evidence. Filters are the ones the network and timeline share (AnalysisFilter); exports take the
- * rows the filters show.
+ * evidence. The filters are the analysis filter the network and its timeline share: one set or a
+ * period brushed there is in force here, and a node or link selected in the graph narrows the table
+ * to its engagements. Exports take the rows the filters show.
  */
 export function EngagementsView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
   const [view, setView] = useRememberedView();
+  const shared = useAnalysisFilter();
+  const filter = useMemo(() => effectiveFilter(shared), [shared]);
   const version = useDataVersion();
   const codebook = useCodebook(version);
-  const { rows, total, groups, loading, error } = useAnalysis(view.filter, view.sort, view.groupBy, version);
+  const { rows, total, groups, loading, error } = useAnalysis(filter, view.sort, view.groupBy, version);
 
   const items = useMemo<Item[]>(() => {
     if (!rows) return [];
@@ -38,16 +43,21 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
     }));
   }, [rows, groups, view.groupBy]);
 
-  const setFilter = useCallback((filter: AnalysisFilter) => setView((v) => ({ ...v, filter, activeId: null })), [setView]);
+  const setFilter = useCallback(
+    (f: AnalysisFilter) => {
+      analysisFilter.setFilter(f);
+      setView((v) => ({ ...v, activeId: null }));
+    },
+    [setView],
+  );
   const setSort = useCallback((sort: EngagementSort) => setView((v) => ({ ...v, sort })), [setView]);
   const setGroupBy = useCallback((groupBy: GroupBy | null) => setView((v) => ({ ...v, groupBy, expanded: {}, activeId: null })), [setView]);
   const setExpanded = useCallback((expanded: Record<string, boolean>) => setView((v) => ({ ...v, expanded })), [setView]);
   const setActive = useCallback((activeId: string) => setView((v) => ({ ...v, activeId })), [setView]);
-  const setActorNames = useCallback((actorNames: Record<string, string>) => setView((v) => ({ ...v, actorNames })), [setView]);
   const open = useCallback((e: EngagementSummary) => e.documentIds.length > 0 && openCoding(e.documentIds[0], e.id), [openCoding]);
 
   if (!rows && !error) return null;
-  if (rows && total === 0 && isEmptyFilter(view.filter)) {
+  if (rows && total === 0 && isEmptyFilter(filter)) {
     return (
       <EmptyState title="No engagements coded" testId="empty-engagements">
         Open an article from the Library and record who met whom, when and where, with the words that show it. Every engagement you code is listed here, to filter, group and export.
@@ -60,7 +70,8 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
     <LabelsContext.Provider value={codebook}>
       <div className="engagements" data-testid="engagements-view" data-state={loading ? 'loading' : 'ready'}>
         <div className="eng-toolbar">
-          <FilterBar filter={view.filter} onFilter={setFilter} codebook={codebook} actorNames={view.actorNames} onActorNames={setActorNames} />
+          <FilterBar filter={shared.filter} onFilter={setFilter} codebook={codebook} actorNames={shared.actorNames} onActorNames={analysisFilter.setActorNames} />
+          <FilterChips state={shared} codebook={codebook} />
           <div className="eng-toolbar__row">
             <GroupBySwitch value={view.groupBy} onChange={setGroupBy} />
             <span className="eng-toolbar__spacer" />
@@ -68,7 +79,7 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
               {count(total, 'engagement')}
               {view.groupBy && groups ? ` in ${count(groups.length, 'group')}` : ''}
             </span>
-            <ExportMenu filter={view.filter} />
+            <ExportMenu filter={filter} />
           </div>
         </div>
         {error && (
@@ -79,7 +90,7 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
         {shown === 0 ? (
           <div className="eng-message" data-testid="engagements-no-match">
             <p>No engagement matches these filters.</p>
-            <button type="button" className="btn btn--small" onClick={() => setFilter({})}>
+            <button type="button" className="btn btn--small" onClick={analysisFilter.clear}>
               Clear filters
             </button>
           </div>

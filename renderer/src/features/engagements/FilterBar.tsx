@@ -5,7 +5,7 @@ import { liaison } from '../../app/transport';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { ActorFilter } from './ActorFilter';
 import { MultiSelect, type Option, useClosingMenu } from './MultiSelect';
-import { type GroupBy, isEmptyFilter } from './view-state';
+import type { GroupBy } from './view-state';
 
 const STATUSES = ['draft', 'coded', 'in-review', 'disputed', 'final', 'adjudicated'] as const;
 const STATUS_OPTIONS: Option[] = STATUSES.map((s) => ({ key: s, label: s }));
@@ -24,7 +24,7 @@ export const GROUPINGS: { by: GroupBy | null; label: string }[] = [
  * A partial date (2023, 2023-04, 2023-04-04). The field keeps what is typed; the filter takes it
  * once it is a whole date or empty, so typing "202" does not clear the box or filter on nonsense.
  */
-function DateField({ label, value, onChange, testId }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void; testId: string }) {
+export function DateField({ label, value, onChange, testId }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void; testId: string }) {
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
   const invalid = text !== '' && !DATE.test(text);
@@ -94,11 +94,6 @@ export function FilterBar({
           onFilter(withList(filter, 'actorIds', ids));
         }}
       />
-      {!isEmptyFilter(filter) && (
-        <button type="button" className="btn btn--ghost btn--small" data-testid="filter-clear" onClick={() => onFilter({})}>
-          Clear filters
-        </button>
-      )}
     </div>
   );
 }

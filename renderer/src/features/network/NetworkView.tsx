@@ -2,27 +2,32 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data';
 import { type Edge, Network, type Node } from 'vis-network';
 import type { EngagementGraph } from '../../../../shared/analysis';
-import type { AnalysisFilter } from '../../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../../shared/contract-coding';
 import type { Codebook } from '../../../../shared/model/codebook';
 import { liaison, subscribe } from '../../app/transport';
 import { downloadBlob, downloadText } from '../../ui/download';
 import { EmptyState } from '../../ui/EmptyState';
-import type { LayoutRequest } from './layout-worker';
+import { FilterChips } from '../analysis-filter/FilterChips';
+import { analysisFilter, effectiveFilter, isEmptyFilter, useAnalysisFilter } from '../analysis-filter/store';
+import { DateField } from '../engagements/FilterBar';
+import type { LayoutMessage, LayoutRequest, Positions } from './layout';
 import { Timeline } from './Timeline';
 import { graphSvg } from './svg';
 
 type Level = 'actors' | 'sides';
-type Selection = { kind: 'node' | 'edge'; id: string; label: string; engagementIds: string[] } | null;
 
 const PALETTE = ['#2d6a99', '#c0762b', '#3f9b5a', '#8e5bb5', '#b84a4a', '#4a9fa8', '#8a7a2b', '#6b6b6b'];
-/** Above this many nodes vis physics stays off entirely; the worker's layout is final. */
-const LAYOUT_ITERATIONS = 300;
 /**
  * Above this many nodes every redraw strokes thousands of edges (about 70-100 ms for 20,000 in
  * `npm run bench:graph`), so edges are hidden while the view is dragged or zoomed.
  */
 const LARGE_GRAPH_NODES = 1000;
+
+/** Label and node colours from the theme's variables (the canvas cannot read CSS itself). */
+function themeColours(): { text: string; nodeFill: string } {
+  const styles = getComputedStyle(document.documentElement);
+  return { text: styles.getPropertyValue('--text').trim() || '#222', nodeFill: styles.getPropertyValue('--surface-2').trim() || '#eee' };
+}
 
 function colourOf(codebook: Codebook | null, type: string): string {
   const i = codebook?.types.findIndex((t) => t.key === type) ?? -1;
@@ -31,17 +36,24 @@ function colourOf(codebook: Codebook | null, type: string): string {
 
 /**
  * The network of actors or sides: edges aggregate engagements (width by count, colour by the
- * dominant type). Selecting a node or an edge filters the list beside it; double-click opens the
- * engagement with its source. Layout runs in a worker and positions are stored per project.
+ * dominant type). The filters are the analysis filter the Engagements table shares: a filter set
+ * there draws a narrower graph here, and a node or an edge selected here (or a period brushed on the
+ * timeline) narrows the table there. Double-click opens the engagement with its source. Layout runs
+ * in a worker and positions are stored per project.
  */
 export function NetworkView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
   const [level, setLevel] = useState<Level>('sides');
-  const [filter, setFilter] = useState<AnalysisFilter>({});
+  const shared = useAnalysisFilter();
+  const { filter, selection } = shared;
+  const listFilter = useMemo(() => effectiveFilter(shared), [shared]);
+  const setFilter = analysisFilter.setFilter;
+  const setSelection = analysisFilter.setSelection;
   const [graph, setGraph] = useState<EngagementGraph | null>(null);
   const [codebook, setCodebook] = useState<Codebook | null>(null);
-  const [selection, setSelection] = useState<Selection>(null);
   const [rows, setRows] = useState<EngagementSummary[]>([]);
   const [state, setState] = useState<'loading' | 'layout' | 'ready'>('loading');
+  /** Share of the ForceAtlas2 iterations done while a drawn draft is refined; null when none runs. */
+  const [refining, setRefining] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const network = useRef<Network | null>(null);
@@ -53,45 +65,46 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the data changed
   useEffect(() => {
     setState('loading');
-    void liaison.analysis.graph({ level, filter }).then((g) => {
-      setGraph(g);
-      setSelection(null);
-    });
+    let stale = false;
+    // The graph draws the filtered engagements around the selection; the list beside it narrows to it.
+    void liaison.analysis.graph({ level, filter }).then((g) => !stale && setGraph(g));
+    return () => {
+      stale = true;
+    };
   }, [level, filter, version]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the signal that the data changed
   useEffect(() => {
-    const ids = selection?.engagementIds;
-    void liaison.analysis.engagements({ filter: ids ? { ...filter, engagementIds: ids } : filter, limit: 2000 }).then((r) => setRows(r.rows));
-  }, [filter, selection, version]);
+    let stale = false;
+    void liaison.analysis.engagements({ filter: listFilter, limit: 2000 }).then((r) => !stale && setRows(r.rows));
+    return () => {
+      stale = true;
+    };
+  }, [listFilter, version]);
+  // A selection made here, or kept from before, shows in the graph when it belongs to this level.
+  useEffect(() => {
+    const net = network.current;
+    if (!net || state === 'loading' || state === 'layout') return;
+    const here = selection?.level === level ? selection : null;
+    if (here?.kind === 'node' && graph?.nodes.some((n) => n.id === here.id)) net.selectNodes([here.id], false);
+    else if (here?.kind === 'edge' && graph?.edges.some((e) => e.id === here.id)) net.selectEdges([here.id]);
+    else net.unselectAll();
+  }, [selection, level, graph, state]);
 
   // Draw: stored positions first, the worker's layout for the rest, vis physics off.
   useEffect(() => {
     if (!graph || !container.current || !codebook) return;
     let cancelled = false;
+    let worker: Worker | null = null;
+    let drawn: { net: Network; nodes: DataSet<Node> } | null = null;
+    // Nodes the analyst moves while the layout is refined keep their place when it lands.
+    const dragged = new Set<string>();
+    let viewMoved = false;
     const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
-    void (async () => {
-      const stored = await liaison.analysis.positions({ level });
-      const request: LayoutRequest = {
-        nodes: graph.nodes.map((n) => ({ id: n.id, x: stored[n.id]?.x, y: stored[n.id]?.y, fixed: Boolean(stored[n.id]), size: n.degree })),
-        edges: graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.count })),
-        iterations: LAYOUT_ITERATIONS,
-      };
-      setState('layout');
-      // Every position stored (a project reopened): no worker to start and nothing to lay out;
-      // on 5,000 nodes the round trip alone costs 0.3-0.8 s of the 2 s aim (`npm run bench:graph`).
-      let positions: Record<string, { x: number; y: number }> = stored;
-      if (request.nodes.some((n) => !n.fixed)) {
-        const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-        positions = await new Promise<Record<string, { x: number; y: number }>>((resolve) => {
-          worker.onmessage = (e: MessageEvent<Record<string, { x: number; y: number }>>) => resolve(e.data);
-          worker.postMessage(request);
-        });
-        worker.terminate();
-      }
-      if (cancelled || !container.current) return;
-      const styles = getComputedStyle(document.documentElement);
-      const text = styles.getPropertyValue('--text').trim() || '#222';
-      const nodeFill = styles.getPropertyValue('--surface-2').trim() || '#eee';
+
+    /** Build the network on these positions; `onShown` runs once it is drawn and fitted. */
+    const draw = (positions: Positions, onShown?: () => void) => {
+      if (!container.current) return;
+      const { text, nodeFill } = themeColours();
       const nodes = new DataSet<Node>(
         graph.nodes.map((n) => ({
           id: n.id,
@@ -101,7 +114,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
           value: n.engagementCount,
           shape: n.kind === 'person' ? 'dot' : n.kind === 'organisation' ? 'diamond' : 'square',
           title: `${n.label}\n${n.engagementCount} engagement${n.engagementCount === 1 ? '' : 's'}, ${n.degree} link${n.degree === 1 ? '' : 's'}`,
-          color: { background: nodeFill, border: '#5a6672', highlight: { background: nodeFill, border: '#2d6a99' } },
+          color: { border: '#5a6672', highlight: { border: '#2d6a99' } },
         })),
       );
       const typeLabel = (k: string) => codebook.types.find((t) => t.key === k)?.label ?? k;
@@ -124,44 +137,105 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
         {
           physics: false,
           interaction: { hover: true, tooltipDelay: 150, multiselect: false, hideEdgesOnDrag: graph.nodes.length > LARGE_GRAPH_NODES, hideEdgesOnZoom: graph.nodes.length > LARGE_GRAPH_NODES },
-          nodes: { font: { color: text, size: 13, face: 'system-ui' }, scaling: { min: 10, max: 30 }, borderWidth: 1 },
+          nodes: { font: { color: text, size: 13, face: 'system-ui' }, color: { background: nodeFill, highlight: { background: nodeFill } }, scaling: { min: 10, max: 30 }, borderWidth: 1 },
           edges: { smooth: false, selectionWidth: 2 },
         },
       );
       net.on('click', (p: { nodes: string[]; edges: string[] }) => {
         if (p.nodes.length) {
           const n = graph.nodes.find((x) => x.id === p.nodes[0])!;
-          setSelection({ kind: 'node', id: n.id, label: n.label, engagementIds: n.engagementIds });
+          setSelection({ kind: 'node', id: n.id, level, label: n.label, engagementIds: n.engagementIds });
         } else if (p.edges.length) {
           const e = graph.edges.find((x) => x.id === p.edges[0])!;
           const label = `${graph.nodes.find((n) => n.id === e.source)?.label} – ${graph.nodes.find((n) => n.id === e.target)?.label}`;
-          setSelection({ kind: 'edge', id: e.id, label, engagementIds: e.engagementIds });
+          setSelection({ kind: 'edge', id: e.id, level, label, engagementIds: e.engagementIds });
         } else setSelection(null);
       });
       net.on('doubleClick', (p: { nodes: string[]; edges: string[] }) => {
         const ids = p.edges.length ? graph.edges.find((x) => x.id === p.edges[0])?.engagementIds : p.nodes.length ? graph.nodes.find((x) => x.id === p.nodes[0])?.engagementIds : undefined;
         if (ids?.length) void liaison.engagements.get({ id: ids[0] }).then((e) => openCoding(e.sources[0].documentId, e.id));
       });
+      net.on('dragStart', () => {
+        viewMoved = true;
+      });
+      net.on('zoom', () => {
+        viewMoved = true;
+      });
       net.on('dragEnd', (p: { nodes: string[] }) => {
         if (!p.nodes.length) return;
+        for (const id of p.nodes) dragged.add(id);
         const moved = net.getPositions(p.nodes);
         void liaison.analysis.savePositions({ level, positions: Object.fromEntries(Object.entries(moved).map(([id, pos]) => [id, { x: pos.x, y: pos.y, pinned: true }])) });
       });
-      // Keep the layout the analyst saw: store positions the first time they are computed.
-      const fresh = graph.nodes.filter((n) => !stored[n.id]);
-      if (fresh.length) void liaison.analysis.savePositions({ level, positions: Object.fromEntries(fresh.map((n) => [n.id, positions[n.id]])) });
       net.once('afterDrawing', () => {
         net.fit({ animation: false });
+        if (onShown) net.once('afterDrawing', onShown);
         if (!cancelled) setState('ready');
       });
       network.current = net;
+      drawn = { net, nodes };
+    };
+
+    void (async () => {
+      const stored = await liaison.analysis.positions({ level });
+      if (cancelled) return;
+      const request: LayoutRequest = {
+        nodes: graph.nodes.map((n) => ({ id: n.id, x: stored[n.id]?.x, y: stored[n.id]?.y, fixed: Boolean(stored[n.id]), size: n.degree })),
+        edges: graph.edges.map((e) => ({ source: e.source, target: e.target, weight: e.count })),
+      };
+      setState('layout');
+      // Every position stored (a project reopened): no worker to start and nothing to lay out;
+      // on 5,000 nodes the round trip alone costs 0.3-0.8 s of the 2 s aim (`npm run bench:graph`).
+      if (!request.nodes.some((n) => !n.fixed)) {
+        draw(stored);
+        return;
+      }
+      // A large graph comes as a draft drawn at once, then the refined layout moves it into place.
+      worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<LayoutMessage>) => {
+        if (cancelled) return;
+        const m = e.data;
+        if (m.kind === 'draft') {
+          // Refining starts once the draft is on screen, so the two do not share the cores meanwhile.
+          draw(m.positions, () => worker?.postMessage('drawn'));
+          setRefining(0);
+        } else if (m.kind === 'progress') setRefining(m.done / m.total);
+        else {
+          worker?.terminate();
+          worker = null;
+          setRefining(null);
+          if (!drawn) draw(m.positions);
+          else {
+            drawn.nodes.update(graph.nodes.filter((n) => !dragged.has(n.id)).map((n) => ({ id: n.id, ...m.positions[n.id] })));
+            if (!viewMoved) drawn.net.fit({ animation: false });
+          }
+          // Keep the layout the analyst saw: store positions the first time they are computed.
+          const fresh = graph.nodes.filter((n) => !stored[n.id] && !dragged.has(n.id));
+          if (fresh.length) void liaison.analysis.savePositions({ level, positions: Object.fromEntries(fresh.map((n) => [n.id, m.positions[n.id]])) });
+        }
+      };
+      worker.postMessage(request);
     })();
     return () => {
       cancelled = true;
+      worker?.terminate();
+      setRefining(null);
     };
   }, [graph, codebook, level, openCoding]);
 
   useEffect(() => () => network.current?.destroy(), []);
+  // Labels and node fills follow the theme when it changes under an open graph.
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => {
+      const net = network.current;
+      if (!net) return;
+      const { text, nodeFill } = themeColours();
+      net.setOptions({ nodes: { font: { color: text }, color: { background: nodeFill, highlight: { background: nodeFill } } } });
+    };
+    media.addEventListener('change', onChange);
+    return () => media.removeEventListener('change', onChange);
+  }, []);
 
   const exportGraphImage = useCallback(
     (format: 'png' | 'svg') => {
@@ -178,17 +252,16 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   );
   const exportFile = useCallback(
     async (format: 'gexf' | 'graphml' | 'csv' | 'xlsx' | 'json' | 'plover' | 'dyads') => {
-      const effective = selection ? { ...filter, engagementIds: selection.engagementIds } : filter;
       if (format === 'gexf' || format === 'graphml') {
-        const f = await liaison.analysis.exportGraph({ level, format, filter: effective });
+        const f = await liaison.analysis.exportGraph({ level, format, filter: listFilter });
         downloadText(f.fileName, f.text, f.mime);
         return;
       }
-      const f = await liaison.analysis.export({ format, filter: effective });
+      const f = await liaison.analysis.export({ format, filter: listFilter });
       if (f.base64) downloadBlob(f.fileName, new Blob([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], { type: f.mime }));
       else downloadText(f.fileName, f.text ?? '', f.mime);
     },
-    [filter, level, selection],
+    [listFilter, level],
   );
 
   const typeChips = useMemo(() => codebook?.types.filter((t) => !t.retired) ?? [], [codebook]);
@@ -198,7 +271,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     setFilter({ ...filter, types: next.length ? next : undefined });
   };
 
-  if (graph && graph.nodes.length === 0 && !filter.types && !filter.from && !filter.to) {
+  if (graph && graph.nodes.length === 0 && isEmptyFilter(filter)) {
     return (
       <EmptyState title="Nothing to draw yet" testId="empty-network">
         The network of actors and countries is drawn from coded engagements. Code a few articles first.
@@ -207,7 +280,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   }
 
   return (
-    <div className="network" data-testid="network-view" data-state={state}>
+    <div className="network" data-testid="network-view" data-state={state} data-layout={refining === null ? 'done' : 'refining'}>
       <div className="network__toolbar">
         <fieldset className="seg" aria-label="Level">
           <button type="button" className={`seg__btn${level === 'sides' ? ' seg__btn--on' : ''}`} aria-pressed={level === 'sides'} data-testid="level-sides" onClick={() => setLevel('sides')}>
@@ -225,15 +298,14 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
             </button>
           ))}
         </div>
-        <label className="field field--inline">
-          <span className="field__label">From</span>
-          <input className="input input--small input--date" placeholder="YYYY-MM" value={filter.from ?? ''} data-testid="filter-from" onChange={(e) => setFilter({ ...filter, from: /^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.target.value) ? e.target.value : undefined })} />
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">To</span>
-          <input className="input input--small input--date" placeholder="YYYY-MM" value={filter.to ?? ''} data-testid="filter-to" onChange={(e) => setFilter({ ...filter, to: /^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.target.value) ? e.target.value : undefined })} />
-        </label>
+        <DateField label="From" value={filter.from} onChange={(from) => setFilter({ ...analysisFilter.get().filter, from })} testId="filter-from" />
+        <DateField label="To" value={filter.to} onChange={(to) => setFilter({ ...analysisFilter.get().filter, to })} testId="filter-to" />
         <span className="network__spacer" />
+        {refining !== null && (
+          <span className="muted small" role="status" data-testid="layout-progress" title="The graph is drawn from a quick placement; ForceAtlas2 refines it in the background">
+            Refining layout… {Math.round(refining * 100)}%
+          </span>
+        )}
         <details className="menu">
           <summary className="btn btn--small">Export</summary>
           <div className="menu__list">
@@ -250,6 +322,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
           </div>
         </details>
       </div>
+      <FilterChips state={shared} codebook={codebook} />
       <div className="network__body">
         <div className="network__canvas" ref={container} data-testid="network-canvas" />
         <aside className="network__side">
@@ -262,7 +335,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
                 </button>
               </>
             ) : (
-              <span className="muted">All engagements shown — click a node or a link to narrow</span>
+              <span className="muted">{isEmptyFilter(filter) ? 'All engagements shown' : 'The filtered engagements'} — click a node or a link to narrow</span>
             )}
           </header>
           {!selection && graph && graph.edges.length > 0 && (
@@ -282,7 +355,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
                           data-testid="network-link"
                           onClick={() => {
                             network.current?.selectEdges([e.id]);
-                            setSelection({ kind: 'edge', id: e.id, label, engagementIds: e.engagementIds });
+                            setSelection({ kind: 'edge', id: e.id, level, label, engagementIds: e.engagementIds });
                           }}
                         >
                           <span className="swatch" style={{ background: colourOf(codebook, e.dominantType) }} />
@@ -308,7 +381,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
               </li>
             ))}
           </ul>
-          <Timeline filter={filter} version={version} colourOf={(t) => colourOf(codebook, t)} onBrush={(from, to) => setFilter({ ...filter, from, to })} />
+          <Timeline filter={filter} version={version} colourOf={(t) => colourOf(codebook, t)} onBrush={analysisFilter.setDates} />
         </aside>
       </div>
     </div>
