@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import type { AppContext } from '../services/context';
 import * as projects from '../services/projects';
+import { defaultUserDataDir } from '../services/paths';
 import { type Handlers, serviceHandlers } from '../services/router';
 import { EVENT_CHANNEL, registerIpc } from './ipc';
 import { registerAppProtocol } from './protocol';
@@ -21,8 +22,9 @@ const contexts = new Map<number, AppContext>();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
-// Tests (and analysts who keep profiles apart) point the user-data folder elsewhere.
-if (process.env.LIAISON_USER_DATA) app.setPath('userData', path.resolve(process.env.LIAISON_USER_DATA));
+// One user-data folder for the desktop app and the terminal, also when Electron runs unpackaged
+// (`npm start`, where its default would be named after Electron); LIAISON_USER_DATA moves it.
+app.setPath('userData', defaultUserDataDir());
 
 /** Calls that need native UI; everything else is the services' own handler. */
 export const handlers: Handlers = {

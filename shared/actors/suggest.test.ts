@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, TextSuggestion } from '../model/actor';
 import { suggestInText } from './suggest';
 
-const SEED_DIR = '/work/shared/fixtures/seed-articles';
+// The team kit beside the repository (../shared), not the repository's own shared/.
+const SEED_DIR = path.resolve(import.meta.dirname, '../../../shared/fixtures/seed-articles');
 function seed(prefix: string): string {
   const file = readdirSync(SEED_DIR).find((f) => f.startsWith(`${prefix}_`));
   if (!file) throw new Error(`seed article ${prefix} missing`);

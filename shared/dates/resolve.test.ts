@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDateExpressions, resolveDateExpression } from './resolve';
 
-const SEED_DIR = '/work/shared/fixtures/seed-articles';
+// The team kit beside the repository (../shared), not the repository's own shared/.
+const SEED_DIR = path.resolve(import.meta.dirname, '../../../shared/fixtures/seed-articles');
 function seed(prefix: string): string {
   const file = readdirSync(SEED_DIR).find((f) => f.startsWith(`${prefix}_`));
   if (!file) throw new Error(`seed article ${prefix} missing`);

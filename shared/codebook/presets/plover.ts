@@ -6,7 +6,7 @@
  *
  * Keys, codes and the recipient requirement are PLOVER's; labels and definitions are ours.
  * Where the stored manual drafts differ (e.g. DEMAND vs REQUEST, RETREAT's `return` mode, draft AID
- * modes), we follow /work/shared/reference/event-codebooks.md.
+ * modes), we follow the team kit's reference/event-codebooks.md (../shared beside the repository).
  *
  * Shortcuts: a AGREE, c CONSULT, s SUPPORT, d CONCEDE, o COOPERATE, i AID, r RETREAT, q REQUEST,
  * u ACCUSE, j REJECT, t THREATEN, p PROTEST, x SANCTION, m MOBILIZE, e COERCE, l ASSAULT.
