@@ -19,11 +19,13 @@ Commands:
   import PATH... --project FILE [--encoding NAME] [--near 0.8] [--max-mb 50] [--json]
                                             Import files and folders (progress on stderr)
   documents --project FILE --json           One JSON object per document, one per line
-  search QUERY --project FILE [--limit N] --json
+  search QUERY --project FILE [--limit N] [--json]
                                             Ranked full-text search with snippets
   verify --project FILE [--json]            Check the audit chain and every evidence span
-  export engagements --project FILE --format csv|xlsx|json|plover|dyads [--out FILE]
-  export graph --project FILE --level actors|countries --format gexf|graphml [--out FILE]
+  export engagements --project FILE --format csv|xlsx|json|plover|dyads [--out FILE] [FILTERS]
+  export graph --project FILE --level actors|countries --format gexf|graphml [--out FILE] [FILTERS]
+                                            FILTERS: --from DATE --to DATE (2023, 2023-04, 2023-04-04),
+                                            --type T, --topic T, --country ISO3, --status S (repeatable)
   bundle export --project FILE --out FILE [--coder ID] [--since TIME]
                                             Write coding work as a bundle file for another machine
   bundle import FILE --project FILE [--json]

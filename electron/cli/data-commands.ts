@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { type AnalysisFilter, analysisFilterSchema } from '../../shared/contract-analysis';
 import { DEFAULT_IMPORT_OPTIONS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type ImportProgress } from '../../shared/model/library';
 import { currentCoderId } from '../services/coders';
 import type { AppContext } from '../services/context';
@@ -194,10 +195,48 @@ function verifyCommand(argv: string[]): number {
 }
 
 /** Engagements or the network to a file (or stdout), the same exports as the app. */
+/**
+ * The app's analysis filter from export options: --from/--to (2023, 2023-04 or 2023-04-04; a
+ * month or year dated engagement counts when its period overlaps), repeatable --type, --topic,
+ * --country (ISO alpha-3) and --status. Checked by the same schema as the app's calls.
+ */
+function exportFilter(v: { from?: string; to?: string; type?: string[]; topic?: string[]; country?: string[]; status?: string[] }): AnalysisFilter {
+  const parsed = analysisFilterSchema.safeParse({
+    ...(v.from ? { from: v.from } : {}),
+    ...(v.to ? { to: v.to } : {}),
+    ...(v.type ? { types: v.type } : {}),
+    ...(v.topic ? { topics: v.topic } : {}),
+    ...(v.country ? { countries: v.country.map((c) => c.toUpperCase()) } : {}),
+    ...(v.status ? { statuses: v.status } : {}),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const option = { from: '--from', to: '--to', types: '--type', topics: '--topic', countries: '--country', statuses: '--status' }[String(issue.path[0])] ?? String(issue.path[0]);
+    throw new UsageError(`${option}: ${issue.message}`);
+  }
+  if (parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) throw new UsageError(`--to (${parsed.data.to}) is before --from (${parsed.data.from})`);
+  return parsed.data;
+}
+
 async function exportCommand(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
   if (what !== 'engagements' && what !== 'graph') throw new UsageError('export needs "engagements" or "graph"');
-  const { values } = parseArgs({ args: rest, options: { project: { type: 'string' }, format: { type: 'string' }, level: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      project: { type: 'string' },
+      format: { type: 'string' },
+      level: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      type: { type: 'string', multiple: true },
+      topic: { type: 'string', multiple: true },
+      country: { type: 'string', multiple: true },
+      status: { type: 'string', multiple: true },
+    },
+  });
+  const filter = exportFilter(values);
   const formats = what === 'engagements' ? ['csv', 'xlsx', 'json', 'plover', 'dyads'] : ['gexf', 'graphml'];
   if (!values.format || !formats.includes(values.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
   if (what === 'graph' && values.level !== 'actors' && values.level !== 'countries') throw new UsageError('--level must be actors or countries');
@@ -208,8 +247,8 @@ async function exportCommand(argv: string[]): Promise<number> {
     const ctx = contextFor(store);
     const file =
       what === 'engagements'
-        ? await exportEngagements(ctx, { format: values.format as 'csv', filter: {} })
-        : exportGraph(ctx, { level: values.level === 'countries' ? 'sides' : 'actors', format: values.format as 'gexf', filter: {} });
+        ? await exportEngagements(ctx, { format: values.format as 'csv', filter })
+        : exportGraph(ctx, { level: values.level === 'countries' ? 'sides' : 'actors', format: values.format as 'gexf', filter });
     const bytes = 'base64' in file && file.base64 ? Buffer.from(file.base64, 'base64') : Buffer.from(file.text ?? '', 'utf8');
     if (values.out) {
       fs.writeFileSync(path.resolve(values.out), bytes);
