@@ -1,23 +1,8 @@
-import path from 'node:path';
-import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
-import { codeSeedArticles } from '../electron/services/coding/seed-coding.fixture';
-import type { AppContext } from '../electron/services/context';
-import { runImport } from '../electron/services/import/import-service';
-import { createProject } from '../electron/store/open';
-import { expect, expectAppState, seedDir, selectInSource, test } from './fixtures';
-
-async function codedProject(dir: string): Promise<string> {
-  const file = path.join(dir, 'cb.liaison');
-  const store = createProject(file);
-  const ctx: AppContext = { mode: 'browser', version: 'e2e', userDataDir: dir, store, emit: () => {} };
-  await runImport(store, [seedDir], DEFAULT_IMPORT_OPTIONS, (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id, { workers: 1 });
-  codeSeedArticles(ctx, store.db);
-  store.close();
-  return file;
-}
+import { expect, expectAppState, selectInSource, test } from './fixtures';
+import { codedProject } from './seed-project';
 
 test('edit the codebook (add, rename, retire, save a version) and merge two actors with undo', async ({ liaison }) => {
-  const page = await liaison.launch({ project: await codedProject(liaison.dir) });
+  const page = await liaison.launch({ project: await codedProject(liaison.dir, 'cb.liaison') });
   await expectAppState(page, 'project');
   await page.keyboard.press('Control+6');
   await expect(page.getByTestId('codebook-version')).toContainText('version 1');
@@ -55,7 +40,7 @@ test('edit the codebook (add, rename, retire, save a version) and merge two acto
 });
 
 test('an actor opens beside the registry: titles held over time, its engagements, one click to the coding screen', async ({ liaison }) => {
-  const page = await liaison.launch({ project: await codedProject(liaison.dir) });
+  const page = await liaison.launch({ project: await codedProject(liaison.dir, 'cb.liaison') });
   await expectAppState(page, 'project');
   await page.keyboard.press('Control+3');
   await page.getByTestId('actor-row').filter({ hasText: 'Qasim al-Araji' }).locator('td').first().click();
@@ -117,7 +102,7 @@ test('an actor opens beside the registry: titles held over time, its engagements
 });
 
 test('link an engagement coded from one article to a second article that reports it', async ({ liaison }) => {
-  const page = await liaison.launch({ project: await codedProject(liaison.dir) });
+  const page = await liaison.launch({ project: await codedProject(liaison.dir, 'cb.liaison') });
   await expectAppState(page, 'project');
   await page.getByTestId('library-search').fill('Shammari');
   await expect(page.getByTestId('document-row')).toHaveCount(1);

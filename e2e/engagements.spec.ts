@@ -1,24 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { codeSeedArticles } from '../electron/services/coding/seed-coding.fixture';
-import type { AppContext } from '../electron/services/context';
-import { runImport } from '../electron/services/import/import-service';
+import { expect, expectAppState, test } from './fixtures';
+import { codedProject } from './seed-project';
 import { createProject } from '../electron/store/open';
-import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
-import { expect, expectAppState, seedDir, test } from './fixtures';
-
-/** A project with the seed articles imported and coded through the real services (six engagements). */
-async function codedProject(dir: string): Promise<string> {
-  const file = path.join(dir, 'coded.liaison');
-  const store = createProject(file);
-  const ctx: AppContext = { mode: 'browser', version: 'e2e', userDataDir: dir, store, emit: () => {} };
-  const coderId = (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id;
-  await runImport(store, [seedDir], DEFAULT_IMPORT_OPTIONS, coderId, { workers: 1 });
-  codeSeedArticles(ctx, store.db);
-  store.close();
-  return file;
-}
 
 async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId('engagements-view')).toHaveAttribute('data-state', 'ready');

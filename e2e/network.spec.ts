@@ -1,23 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
-import { codeSeedArticles } from '../electron/services/coding/seed-coding.fixture';
-import type { AppContext } from '../electron/services/context';
-import { runImport } from '../electron/services/import/import-service';
-import { createProject } from '../electron/store/open';
-import { expect, expectAppState, seedDir, test } from './fixtures';
-
-/** A project with the seed articles imported and coded through the real services. */
-async function codedProject(dir: string): Promise<string> {
-  const file = path.join(dir, 'coded.liaison');
-  const store = createProject(file);
-  const ctx: AppContext = { mode: 'browser', version: 'e2e', userDataDir: dir, store, emit: () => {} };
-  const coderId = (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id;
-  await runImport(store, [seedDir], DEFAULT_IMPORT_OPTIONS, coderId, { workers: 1 });
-  codeSeedArticles(ctx, store.db);
-  store.close();
-  return file;
-}
+import { expect, expectAppState, test } from './fixtures';
+import { codedProject } from './seed-project';
 
 test('network of countries: Iraq linked to Somalia, Iran, NATO and the US; an edge lists its engagements; a brush filters', async ({ liaison }) => {
   // About 40 s on two cores alone; past 60 s when the machine is shared (load 17 in one full run).

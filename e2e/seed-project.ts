@@ -1,5 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { codeSeedArticles } from '../electron/services/coding/seed-coding.fixture';
+import type { AppContext } from '../electron/services/context';
+import { runImport } from '../electron/services/import/import-service';
+import { createProject } from '../electron/store/open';
+import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
 import { expect, seedDir } from './fixtures';
 
 const cli = path.resolve(import.meta.dirname, '..', 'bin', 'liaison.js');
@@ -25,4 +30,16 @@ export function seedProject(dir: string, opts: { folder?: string; expect?: numbe
       return d.id;
     },
   };
+}
+
+/** A project with the seed articles imported and coded through the real services (six engagements). */
+export async function codedProject(dir: string, name = 'coded.liaison'): Promise<string> {
+  const file = path.join(dir, name);
+  const store = createProject(file);
+  const ctx: AppContext = { mode: 'browser', version: 'e2e', userDataDir: dir, store, emit: () => {} };
+  const coderId = (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id;
+  await runImport(store, [seedDir], DEFAULT_IMPORT_OPTIONS, coderId, { workers: 1 });
+  codeSeedArticles(ctx, store.db);
+  store.close();
+  return file;
 }
