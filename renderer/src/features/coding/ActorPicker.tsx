@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Actor, ActorKind } from '../../../../shared/model/actor';
 import { liaison } from '../../app/transport';
+import { useActorMatches } from './use-actor-matches';
 
 /**
  * Choose an actor by typing: names and aliases, fuzzy. Enter takes the first match; "Create …"
@@ -23,21 +24,8 @@ export function ActorPicker({
 }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [matches, setMatches] = useState<Actor[]>([]);
-  const [active, setActive] = useState(0);
+  const { matches, active, setActive } = useActorMatches(query, open, kinds);
   const listId = useId();
-  const generation = useRef(0);
-
-  useEffect(() => {
-    if (!open) return;
-    const mine = ++generation.current;
-    void liaison.actors.list({ query, limit: 30 }).then((list) => {
-      if (mine === generation.current) {
-        setMatches(list.filter((a) => kinds.includes(a.kind)).slice(0, 12));
-        setActive(0);
-      }
-    });
-  }, [query, open, kinds]);
 
   const create = async () => {
     const name = query.trim();

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Actor } from '../../../../shared/model/actor';
-import { liaison } from '../../app/transport';
+import { useActorMatches } from '../coding/use-actor-matches';
 
 /**
  * Filter by actors: type a name or alias (fuzzy, as in the coding screen's ActorPicker), pick one
@@ -10,20 +10,8 @@ import { liaison } from '../../app/transport';
 export function ActorFilter({ selected, names, onChange }: { selected: readonly string[]; names: Record<string, string>; onChange: (ids: string[], names: Record<string, string>) => void }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [matches, setMatches] = useState<Actor[]>([]);
-  const [active, setActive] = useState(0);
+  const { matches, active, setActive } = useActorMatches(query, open);
   const listId = useId();
-  const generation = useRef(0);
-
-  useEffect(() => {
-    if (!open) return;
-    const mine = ++generation.current;
-    void liaison.actors.list({ query, limit: 30 }).then((list) => {
-      if (mine !== generation.current) return;
-      setMatches(list.slice(0, 12));
-      setActive(0);
-    });
-  }, [query, open]);
 
   const choose = (a: Actor) => {
     if (!selected.includes(a.id)) onChange([...selected, a.id], { ...names, [a.id]: a.name });
