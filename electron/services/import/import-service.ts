@@ -5,7 +5,7 @@ import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
-import { applyBatchRepeats } from './batch-clean';
+import { BatchPass, finishInterruptedBatches } from './batch-clean';
 import { findDuplicates } from './duplicates';
 import type { FileJob, FileResult } from './prepare';
 import { type Candidate, walk } from './walk';
@@ -20,13 +20,24 @@ export interface ImportHooks {
   workers?: number;
 }
 
-const FLUSH_DOCS = 200;
+/** Documents per write transaction while importing: about 10-20 ms each. */
+const FLUSH_DOCS = 100;
 const FLUSH_MS = 250;
 const PROGRESS_MS = 100;
+/** Longest write transaction of the batch pass while files are still being parsed, and after. */
+const STEP_MS_IMPORTING = 10;
+const STEP_MS_FINISHING = 30;
 
-/** Batches left 'running' by a crash or kill are marked interrupted; their files import again. */
+/** Lets the event loop answer other calls (timers, IPC) between two write transactions. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Batches left 'running' by a crash or kill are marked interrupted; their files import again.
+ * Their documents that never got the batch pass (and so have no search row yet) get it now.
+ */
 export function markInterruptedImports(db: Db): void {
   prepared(db, "UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString());
+  finishInterruptedBatches(db);
 }
 
 function createBatch(db: Db, paths: string[], options: ImportOptions, coderId: string): { id: string; seq: number } {
@@ -90,6 +101,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   let buffer: { candidate: Candidate; result: FileResult }[] = [];
   let lastFlush = Date.now();
   const now = new Date().toISOString();
+  const pass = new BatchPass(db);
   const flush = db.transaction((rows: typeof buffer) => {
     for (const { candidate, result } of rows) {
       if (result.kind === 'unchanged') {
@@ -109,26 +121,37 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
             sha256: result.sha256,
             parsed: a.parsed,
             ranges: a.ranges,
-            searchable: a.searchable,
             cleanHash: a.cleanHash,
             minhash: a.minhash,
             shingles: a.shingles,
             words: a.words,
             importedAt: now,
           };
-          insertDocument(db, doc);
+          const rowid = insertDocument(db, doc);
+          pass.add({ rowid, outlet: a.parsed.outlet?.value ?? null, lines: a.lines });
         });
         item.run(batch.id, candidate.path, 'imported', null, null, result.articles.length);
       }
     }
   });
+  // Full outlet slices get their batch pass while files are still being parsed, in short steps
+  // between the writes, using the time the main thread would otherwise wait for the workers.
+  let passRunning: Promise<void> | null = null;
   const flushNow = () => {
     if (buffer.length === 0) return;
     const rows = buffer;
     buffer = [];
     flush(rows);
     lastFlush = Date.now();
+    if (pass.hasReady && !passRunning) {
+      passRunning = (async () => {
+        while (pass.step(STEP_MS_IMPORTING)) await pause();
+        passRunning = null;
+      })();
+    }
   };
+  // A first import skips the per-file look-up of earlier versions: there are none.
+  const projectHadDocuments = prepared<[], { x: number }>(db, 'SELECT 1 AS x FROM documents LIMIT 1').get() !== undefined;
 
   const pool = new WorkerPool(hooks.workers);
   try {
@@ -144,7 +167,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
         const index = next++;
         const candidate = queue[index];
         currentPath = candidate.path;
-        const versions = versionsOfPath(db, candidate.path);
+        const versions = projectHadDocuments ? versionsOfPath(db, candidate.path) : [];
         let result: FileResult;
         if (versions.some((v) => v.sizeBytes === candidate.sizeBytes && v.mtimeMs === candidate.mtimeMs)) {
           // Same size and modification time as a version already imported: unchanged, not re-read.
@@ -170,6 +193,12 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
     };
     await Promise.all(Array.from({ length: pool.capacity }, lane));
     flushNow();
+  } catch (err) {
+    // Whatever was stored still gets its batch pass (and so its search rows) before the error goes up.
+    await passRunning;
+    pass.close();
+    while (pass.step(STEP_MS_FINISHING));
+    throw err;
   } finally {
     await pool.close();
   }
@@ -177,8 +206,10 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   const cancelled = hooks.signal?.aborted ?? false;
   currentPath = undefined;
   progress('duplicates', true);
-  applyBatchRepeats(db, batch.id);
-  const duplicates = findDuplicates(db, options.nearThreshold);
+  await passRunning;
+  pass.close();
+  while (pass.step(STEP_MS_FINISHING)) await pause();
+  const duplicates = await findDuplicates(db, options.nearThreshold, pause);
   const summary: ImportSummary = {
     batchId: batch.id,
     status: cancelled ? 'cancelled' : 'done',

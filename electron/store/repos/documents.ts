@@ -14,7 +14,6 @@ export interface NewDocument {
   sha256: string;
   parsed: ParsedArticle;
   ranges: TextRange[];
-  searchable: string;
   cleanHash: string;
   minhash: Uint8Array | null;
   shingles: number;
@@ -33,7 +32,10 @@ export function metaSourcesOf(parsed: ParsedArticle): Record<string, MetaSource>
   return out;
 }
 
-/** Insert one document with its ranges and its search row; returns its rowid. */
+/**
+ * Insert one document with its ranges; returns its rowid. Its search row is written by the
+ * import's batch pass (insertSearchRow), once the lines its outlet repeats are known.
+ */
 export function insertDocument(db: Db, d: NewDocument): number {
   const p = d.parsed;
   const info = prepared(
@@ -72,8 +74,24 @@ export function insertDocument(db: Db, d: NewDocument): number {
   });
   const rowid = Number(info.lastInsertRowid);
   insertRanges(db, rowid, d.ranges);
-  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, p.title?.value ?? '', d.searchable);
   return rowid;
+}
+
+export function insertSearchRow(db: Db, rowid: number, title: string, body: string): void {
+  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
+}
+
+export function hasSearchRow(db: Db, rowid: number): boolean {
+  return prepared<[number], { x: number }>(db, 'SELECT 1 AS x FROM documents_fts WHERE rowid = CAST(? AS INTEGER)').get(rowid) !== undefined;
+}
+
+/** What the batch pass needs of a stored document: its text and title. */
+export function textOf(db: Db, rowid: number): { text: string; title: string } {
+  return prepared<[number], { text: string; title: string }>(db, "SELECT text, ifnull(title, '') AS title FROM documents WHERE rowid = ?").get(rowid)!;
+}
+
+export function setWords(db: Db, rowid: number, words: number): void {
+  prepared(db, 'UPDATE documents SET words = ? WHERE rowid = ? AND words IS NOT ?').run(words, rowid, words);
 }
 
 export function insertRanges(db: Db, rowid: number, ranges: TextRange[]): void {
