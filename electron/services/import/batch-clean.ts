@@ -13,6 +13,8 @@ export interface PendingDoc {
   rowid: number;
   outlet: string | null;
   lines: LineTable;
+  /** Its ranges from the per-document pass, as stored (sorted by start, then end). */
+  ranges: TextRange[];
 }
 
 interface Slice {
@@ -83,7 +85,7 @@ export class BatchPass {
 
   private finishDoc(doc: PendingDoc, extra: TextRange[] | null): void {
     const { text, title } = textOf(this.db, doc.rowid);
-    let ranges = rangesOf(this.db, doc.rowid);
+    let ranges = doc.ranges;
     if (extra) {
       // The per-document pass already found repeats and glue; the batch's lines only add
       // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
@@ -103,15 +105,15 @@ export class BatchPass {
 }
 
 /**
- * Documents of batches cut short (a crash, a kill) that never got their batch pass, and so have no
- * search row: give them that pass now, per batch, as the import would have at its end.
+ * Documents of batches cut short (a crash, a kill: marked 'interrupted') that never got their batch
+ * pass, and so have no search row: give them that pass now, per batch, as a cancel would have.
  */
 export function finishInterruptedBatches(db: Db): number {
-  const rows = prepared<[], { rowid: number; batch_id: string; outlet: string | null; text: string }>(
+  const rows = prepared<[], { rowid: number; batch_id: string; outlet: string | null }>(
     db,
-    `SELECT d.rowid, d.batch_id, d.outlet, d.text FROM documents d JOIN import_batches b ON b.id = d.batch_id AND b.status <> 'running'
-     WHERE d.dup_checked = 0 AND NOT EXISTS (SELECT 1 FROM documents_fts f WHERE f.rowid = d.rowid) ORDER BY d.rowid`,
-  ).iterate();
+    `SELECT d.rowid, d.batch_id, d.outlet FROM import_batches b JOIN documents d ON d.batch_id = b.id
+     WHERE b.status = 'interrupted' AND NOT EXISTS (SELECT 1 FROM documents_fts f WHERE f.rowid = d.rowid) ORDER BY d.rowid`,
+  ).all();
   const passes = new Map<string, BatchPass>();
   for (const r of rows) {
     let pass = passes.get(r.batch_id);
@@ -119,7 +121,7 @@ export function finishInterruptedBatches(db: Db): number {
       pass = new BatchPass(db);
       passes.set(r.batch_id, pass);
     }
-    pass.add({ rowid: r.rowid, outlet: r.outlet, lines: lineTable(r.text) });
+    pass.add({ rowid: r.rowid, outlet: r.outlet, lines: lineTable(textOf(db, r.rowid).text), ranges: rangesOf(db, r.rowid) });
   }
   let n = 0;
   for (const pass of passes.values()) {

@@ -5,8 +5,8 @@ import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
-import { BatchPass, finishInterruptedBatches } from './batch-clean';
-import { findDuplicates } from './duplicates';
+import { BatchPass, finishInterruptedBatches, type PendingDoc } from './batch-clean';
+import { DuplicateFinder } from './duplicates';
 import type { FileJob, FileResult } from './prepare';
 import { type Candidate, walk } from './walk';
 import { WorkerPool } from './worker-pool';
@@ -23,6 +23,7 @@ export interface ImportHooks {
 /** Documents per write transaction while importing: about 10-20 ms each. */
 const FLUSH_DOCS = 100;
 const FLUSH_MS = 250;
+const FLUSH_BUDGET_MS = 40;
 const PROGRESS_MS = 100;
 /** Longest write transaction of the batch pass while files are still being parsed, and after. */
 const STEP_MS_IMPORTING = 10;
@@ -102,8 +103,16 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   let lastFlush = Date.now();
   const now = new Date().toISOString();
   const pass = new BatchPass(db);
-  const flush = db.transaction((rows: typeof buffer) => {
-    for (const { candidate, result } of rows) {
+  // Documents of the write in progress: they join the batch pass once it has committed.
+  let justStored: PendingDoc[] = [];
+  const duplicates = await DuplicateFinder.open(db, options.nearThreshold, pause);
+  // Writes buffered results, in order, until the buffer is empty or FLUSH_BUDGET_MS has passed
+  // (linking a file that duplicates hundreds of earlier ones can take long); returns how many.
+  const flush = db.transaction((rows: typeof buffer): number => {
+    const started = performance.now();
+    let n = 0;
+    while (n < rows.length && (n === 0 || performance.now() - started < FLUSH_BUDGET_MS)) {
+      const { candidate, result } = rows[n++];
       if (result.kind === 'unchanged') {
         item.run(batch.id, candidate.path, 'unchanged', null, null, 0);
       } else if (result.kind === 'failed') {
@@ -126,22 +135,26 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
             shingles: a.shingles,
             words: a.words,
             importedAt: now,
+            dupChecked: true,
           };
           const rowid = insertDocument(db, doc);
-          pass.add({ rowid, outlet: a.parsed.outlet?.value ?? null, lines: a.lines });
+          duplicates.check({ rowid, id: doc.id, minhash: a.minhash, shingles: a.shingles, clean_hash: a.cleanHash });
+          justStored.push({ rowid, outlet: a.parsed.outlet?.value ?? null, lines: a.lines, ranges: a.ranges });
         });
         item.run(batch.id, candidate.path, 'imported', null, null, result.articles.length);
       }
     }
+    return n;
   });
   // Full outlet slices get their batch pass while files are still being parsed, in short steps
   // between the writes, using the time the main thread would otherwise wait for the workers.
   let passRunning: Promise<void> | null = null;
   const flushNow = () => {
     if (buffer.length === 0) return;
-    const rows = buffer;
-    buffer = [];
-    flush(rows);
+    justStored = [];
+    const n = flush(buffer);
+    buffer = buffer.slice(n);
+    for (const d of justStored) pass.add(d);
     lastFlush = Date.now();
     if (pass.hasReady && !passRunning) {
       passRunning = (async () => {
@@ -192,7 +205,10 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
       }
     };
     await Promise.all(Array.from({ length: pool.capacity }, lane));
-    flushNow();
+    while (buffer.length > 0) {
+      flushNow();
+      await pause();
+    }
   } catch (err) {
     // Whatever was stored still gets its batch pass (and so its search rows) before the error goes up.
     await passRunning;
@@ -209,13 +225,12 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   await passRunning;
   pass.close();
   while (pass.step(STEP_MS_FINISHING)) await pause();
-  const duplicates = await findDuplicates(db, options.nearThreshold, pause);
   const summary: ImportSummary = {
     batchId: batch.id,
     status: cancelled ? 'cancelled' : 'done',
     imported,
     unchanged,
-    duplicates,
+    duplicates: { exact: duplicates.exact, near: duplicates.near },
     skipped,
     failed,
     elapsedMs: Date.now() - started,
@@ -228,7 +243,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
       entity: 'import',
       entityId: batch.id,
       action: summary.status === 'done' ? 'import' : 'import-cancelled',
-      after: { sources: paths, imported, unchanged, duplicates, skipped: skipped.length, failed: failed.length },
+      after: { sources: paths, imported, unchanged, duplicates: summary.duplicates, skipped: skipped.length, failed: failed.length },
     });
   })();
   progress(cancelled ? 'cancelled' : 'done', true);

@@ -19,6 +19,8 @@ export interface NewDocument {
   shingles: number;
   words: number;
   importedAt: string;
+  /** Already compared for duplicates (in the transaction that stores it). */
+  dupChecked: boolean;
 }
 
 const META_FIELDS = ['title', 'publishedAt', 'outlet', 'place', 'url', 'byline', 'language'] as const;
@@ -42,10 +44,10 @@ export function insertDocument(db: Db, d: NewDocument): number {
     db,
     `INSERT INTO documents (id, batch_id, path, record_index, format, size_bytes, mtime_ms, sha256, encoding, text,
        title, published_at, outlet, place, url, byline, language, meta_sources_json, words, clean_hash, minhash, shingles,
-       warnings_json, imported_at)
+       warnings_json, imported_at, dup_checked)
      VALUES ($id, $batchId, $path, $recordIndex, $format, $sizeBytes, $mtimeMs, $sha256, $encoding, $text,
        $title, $publishedAt, $outlet, $place, $url, $byline, $language, $metaSources, $words, $cleanHash, $minhash, $shingles,
-       $warnings, $importedAt)`,
+       $warnings, $importedAt, $dupChecked)`,
   ).run({
     id: d.id,
     batchId: d.batchId,
@@ -71,6 +73,7 @@ export function insertDocument(db: Db, d: NewDocument): number {
     shingles: d.shingles,
     warnings: JSON.stringify(p.warnings),
     importedAt: d.importedAt,
+    dupChecked: d.dupChecked ? 1 : 0,
   });
   const rowid = Number(info.lastInsertRowid);
   insertRanges(db, rowid, d.ranges);
