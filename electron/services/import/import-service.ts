@@ -159,8 +159,9 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
     if (pass.hasReady && !passRunning) {
       passRunning = (async () => {
         while (pass.step(STEP_MS_IMPORTING)) await pause();
+      })().finally(() => {
         passRunning = null;
-      })();
+      });
     }
   };
   // A first import skips the per-file look-up of earlier versions: there are none.
