@@ -33,6 +33,10 @@ function run(mode: 'floor' | 'full', dir: string): Run {
 }
 
 const rows: string[] = [];
+const loads: string[] = [];
+const verdicts: string[] = [];
+const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+const load = () => os.loadavg()[0].toFixed(1);
 for (const size of sizes) {
   const dir = path.join(work, `corpus-${size}`);
   const marker = path.join(dir, '.complete');
@@ -44,6 +48,7 @@ for (const size of sizes) {
     bytes = generateCorpus(dir, size).bytes;
     fs.writeFileSync(marker, String(bytes));
   }
+  const loadBefore = load();
   process.stderr.write(`${size}: floor…\n`);
   const floor = run('floor', dir);
   process.stderr.write(`${size}: full import…\n`);
@@ -54,15 +59,25 @@ for (const size of sizes) {
   const line = `| ${size.toLocaleString('en')} | ${mb.toFixed(0)} MB | ${rate(floor).toFixed(0)} docs/s, ${((mb / floor.elapsedMs) * 1000).toFixed(1)} MB/s | ${rate(full).toFixed(0)} docs/s, ${((mb / full.elapsedMs) * 1000).toFixed(1)} MB/s | **${(ratio * 100).toFixed(0)}%** | ${floor.maxRssMb.toFixed(0)} MB | ${full.maxRssMb.toFixed(0)} MB | ${full.callP50Ms?.toFixed(0)} / ${full.callP95Ms?.toFixed(0)} / ${full.callMaxMs?.toFixed(0)} ms |`;
   process.stderr.write(`${line}\n`);
   rows.push(line);
+  const maxWait = full.callMaxMs ?? 0;
+  verdicts.push(
+    `${size.toLocaleString('en')}: speed ${met(ratio >= 0.5)} (${(ratio * 100).toFixed(0)}%), call wait ${met(maxWait < 200)} (max ${maxWait.toFixed(0)} ms)` +
+      (size >= 100_000 ? `, peak RSS ${met(full.maxRssMb < 600)} (${full.maxRssMb.toFixed(0)} MB)` : ''),
+  );
+  loads.push(`${size.toLocaleString('en')}: ${loadBefore} → ${load()}`);
 }
 
 writeSection(
   'import',
   `## Import (\`npm run bench:import\`)
 
-Floor: read each file and insert it into an FTS5 table in one transaction, nothing else. Full: Liaison's import (walk, hash, decode, parse and clean in worker threads, batched writes with ranges and search rows, batch boilerplate, exact and near duplicates). Aim: full at 50% of the floor or better; peak RSS under 600 MB at 100k. The last column is the wait for a \`documents.list\` call made every 50 ms during the full import (p50 / p95 / max); aim: under 200 ms.
+Floor: read each file and insert it into an FTS5 table in one transaction, nothing else. Full: Liaison's import (walk, hash, decode, parse and clean in worker threads, short write transactions with ranges and exact and near duplicate links, batch boilerplate, search rows written once after the batch pass). Aim: full at 50% of the floor or better; peak RSS under 600 MB at 100k. The last column is the wait for a \`documents.list\` call made every 50 ms during the full import, its last stretch included (p50 / p95 / max); aim: under 200 ms.
+
+Load average (1 min) when each size started and ended, on ${os.cpus().length} cores (other work on the machine slows every figure): ${loads.join('; ')}.
 
 | articles | corpus | floor | full import | full / floor | floor peak RSS | full peak RSS | call wait during import |
 |---|---|---|---|---|---|---|---|
-${rows.join('\n')}`,
+${rows.join('\n')}
+
+Aims: ${verdicts.join('; ')}.`,
 );

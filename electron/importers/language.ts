@@ -40,25 +40,63 @@ const FUNCTION_WORDS: Record<string, string[]> = {
 const LOOKUP = new Map<string, string[]>();
 for (const [lang, words] of Object.entries(FUNCTION_WORDS)) for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
 
-/** Counting with one global regex per script runs in native code; a per-character loop was the
- * slowest step of a whole import. Latin is counted first and usually settles it. */
-const SCRIPTS_GLOBAL: Array<[string, RegExp]> = SCRIPTS.map(([name, re]) => [name, new RegExp(re.source, 'gu')]);
+/**
+ * Letters and script counts in one pass over the sample. ASCII letters (most of this corpus) are
+ * Latin without a regex; any other code point is classified once by the SCRIPTS regexes and
+ * remembered. Eleven global regex passes, each building an array of every match, were the
+ * slowest step of parsing a plain-text article.
+ */
+const NOT_A_LETTER = -2;
+const OTHER_SCRIPT = -1;
+const classOf = new Map<number, number>();
+const LETTER = /\p{L}/u;
+
+function classify(cp: number): number {
+  let c = classOf.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = SCRIPTS.findIndex(([, re]) => re.test(ch));
+    // A script's characters are not all letters (Latin has ordinal indicators, Arabic digits ...):
+    // scripts count every character of theirs, letters only letters, as the regexes did.
+    if (!LETTER.test(ch)) c = c >= 0 ? -3 - c : NOT_A_LETTER;
+    classOf.set(cp, c);
+  }
+  return c;
+}
 
 function dominantScript(sample: string): { script: string; share: number } | null {
-  const letters = count(sample, /\p{L}/gu);
+  const counts = new Array<number>(SCRIPTS.length).fill(0);
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) {
+        letters++;
+        counts[1]++;
+      }
+      continue;
+    }
+    const cp = sample.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const c = classify(cp);
+    if (c >= 0) {
+      letters++;
+      counts[c]++;
+    } else if (c === OTHER_SCRIPT) letters++;
+    else if (c !== NOT_A_LETTER) counts[-3 - c]++;
+  }
   if (letters < 20) return null;
-  let best: string | null = null;
+  let best = -1;
   let bestCount = 0;
-  for (const [name, re] of SCRIPTS_GLOBAL) {
-    const n = count(sample, re);
-    if (n > bestCount) {
-      best = name;
-      bestCount = n;
+  for (let s = 0; s < counts.length; s++) {
+    if (counts[s] > bestCount) {
+      best = s;
+      bestCount = counts[s];
     }
     // A script holding more than half the letters cannot be beaten.
     if (bestCount * 2 > letters) break;
   }
-  return best ? { script: best, share: bestCount / letters } : null;
+  return best >= 0 ? { script: SCRIPTS[best][0], share: bestCount / letters } : null;
 }
 
 function count(sample: string, re: RegExp): number {
@@ -75,13 +113,43 @@ function arabicScriptLanguage(sample: string): string {
   return 'ar';
 }
 
+const LONGEST_FUNCTION_WORD = Math.max(...[...LOOKUP.keys()].map((w) => w.length));
+
+/**
+ * Each run of letters (what /\p{L}+/gu matches) of at most `maxLength` UTF-16 units: longer ones
+ * cannot be function words, so they are never copied out of the text.
+ */
+function forEachShortWord(text: string, maxLength: number, fn: (word: string) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    let letter = false;
+    let width = 1;
+    if (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+      else {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) width = 2;
+        const c = classify(cp);
+        letter = c >= 0 || c === OTHER_SCRIPT;
+      }
+    }
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= maxLength) fn(text.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+}
+
 function latinLanguage(sample: string): { lang: string; detail: string } {
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const scores = new Map<string, number>();
-  for (const w of words) {
+  forEachShortWord(sample.toLowerCase(), LONGEST_FUNCTION_WORD, (w) => {
     const langs = LOOKUP.get(w);
     if (langs) for (const lang of langs) scores.set(lang, (scores.get(lang) ?? 0) + 1);
-  }
+  });
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const english = scores.get('en') ?? 0;
   const [top, topScore] = ranked[0] ?? ['en', 0];

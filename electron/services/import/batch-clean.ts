@@ -1,54 +1,133 @@
+import type { TextRange } from '../../../shared/model/document';
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
-import { rangesOf, replaceRanges } from '../../store/repos/documents';
-import { findBatchRepeats, searchableText } from './clean';
+import { insertSearchRow, rangesOf, replaceRanges, setWords, textOf } from '../../store/repos/documents';
+import { groupRepeats, type LineTable, lineTable, searchableText } from './clean';
 import { countWords } from './prepare';
 
 /** Larger outlet groups are counted in slices of this many documents, to bound memory. */
-const GROUP_SLICE = 5000;
+export const GROUP_SLICE = 5000;
+
+/** A stored document waiting for the batch pass: its outlet and the table of its lines. */
+export interface PendingDoc {
+  rowid: number;
+  outlet: string | null;
+  lines: LineTable;
+  /** Its ranges from the per-document pass, as stored (sorted by start, then end). */
+  ranges: TextRange[];
+}
+
+interface Slice {
+  docs: PendingDoc[];
+  /** Batch-repeat ranges per document, once counted. */
+  extra?: (TextRange[] | null)[];
+  next: number;
+}
 
 /**
- * Lines an outlet prints on every page are found only across the batch, after its files are in.
- * Each affected document gets them added to its ranges and its search row refreshed. The text is
- * never touched.
+ * The batch pass. Lines an outlet prints on every page are found only across the batch: each
+ * outlet's documents are counted in slices of GROUP_SLICE (in import order), a slice as soon as it
+ * is full, the rest at the end. A document's search row is written once, here, after its lines are
+ * known, instead of being written at insert and rewritten here (an FTS5 update costs a delete and an
+ * insert, and re-reads the old row). The text is never touched.
+ *
+ * Documents stored but not yet through this pass have no search row; a batch cut short by a crash
+ * gets its pass when the project is next opened (finishInterruptedBatches).
  */
-export function applyBatchRepeats(db: Db, batchId: string): number {
-  const outlets = prepared<[string], { outlet: string | null }>(db, 'SELECT DISTINCT outlet FROM documents WHERE batch_id = ?').all(batchId);
-  const byOutlet = prepared<[string, string | null, number, number], { rowid: number; id: string; text: string; outlet: string | null }>(
-    db,
-    'SELECT rowid, id, text, outlet FROM documents WHERE batch_id = ? AND outlet IS ? AND rowid > ? ORDER BY rowid LIMIT ?',
-  );
-  const update = prepared(db, 'UPDATE documents SET words = ? WHERE rowid = ?');
-  // CAST: FTS5 ignores a REAL rowid constraint (JS numbers bind as REAL) and would update every row.
-  const fts = prepared(db, 'UPDATE documents_fts SET body = ? WHERE rowid = CAST(? AS INTEGER)');
-  let changed = 0;
-  for (const { outlet } of outlets) {
-    let after = 0;
-    for (;;) {
-      const docs = byOutlet.all(batchId, outlet, after, GROUP_SLICE);
-      if (docs.length === 0) break;
-      after = docs[docs.length - 1].rowid;
-      const found = findBatchRepeats(docs.map((d) => ({ id: d.id, text: d.text, ...(d.outlet ? { outlet: d.outlet } : {}) })));
-      if (found.size === 0) continue;
-      db.transaction(() => {
-        for (const d of docs) {
-          const extra = found.get(d.id);
-          if (!extra || extra.length === 0) continue;
-          // The per-document pass already found repeats and glue; the batch's lines only add
-          // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
-          const ranges = [...rangesOf(db, d.rowid), ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
-          const searchable = searchableText(d.text, ranges);
-          replaceRanges(db, d.rowid, ranges);
-          // The duplicate fingerprints (clean hash, MinHash) stay those of the per-document pass:
-          // they must not depend on which batch a copy arrived in, or copies of one article
-          // imported in different batches would stop matching.
-          update.run(countWords(searchable), d.rowid);
-          fts.run(searchable, d.rowid);
-          changed++;
-        }
-      })();
-      if (docs.length < GROUP_SLICE) break;
+export class BatchPass {
+  private readonly open = new Map<string | null, PendingDoc[]>();
+  private readonly ready: Slice[] = [];
+  changed = 0;
+
+  constructor(private readonly db: Db) {}
+
+  add(doc: PendingDoc): void {
+    let docs = this.open.get(doc.outlet);
+    if (!docs) {
+      docs = [];
+      this.open.set(doc.outlet, docs);
+    }
+    docs.push(doc);
+    if (docs.length >= GROUP_SLICE) {
+      this.ready.push({ docs, next: 0 });
+      this.open.delete(doc.outlet);
     }
   }
-  return changed;
+
+  get hasReady(): boolean {
+    return this.ready.length > 0;
+  }
+
+  /** The partial slices become ready: nothing more will be added. */
+  close(): void {
+    for (const docs of this.open.values()) this.ready.push({ docs, next: 0 });
+    this.open.clear();
+  }
+
+  /**
+   * One write transaction of at most about `maxMs` (so other calls get answered in between);
+   * false when no ready work is left.
+   */
+  step(maxMs = 30): boolean {
+    const slice = this.ready[0];
+    if (!slice) return false;
+    slice.extra ??= groupRepeats(slice.docs.map((d) => d.lines));
+    const started = performance.now();
+    this.db.transaction(() => {
+      do {
+        this.finishDoc(slice.docs[slice.next], slice.extra![slice.next]);
+        slice.next++;
+      } while (slice.next < slice.docs.length && performance.now() - started < maxMs);
+    })();
+    if (slice.next >= slice.docs.length) this.ready.shift();
+    return this.ready.length > 0;
+  }
+
+  private finishDoc(doc: PendingDoc, extra: TextRange[] | null): void {
+    const { text, title } = textOf(this.db, doc.rowid);
+    let ranges = doc.ranges;
+    if (extra) {
+      // The per-document pass already found repeats and glue; the batch's lines only add
+      // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
+      ranges = [...ranges, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+      replaceRanges(this.db, doc.rowid, ranges);
+    }
+    const searchable = searchableText(text, ranges);
+    // The duplicate fingerprints (clean hash, MinHash) stay those of the per-document pass: they
+    // must not depend on which batch a copy arrived in, or copies of one article imported in
+    // different batches would stop matching.
+    if (extra) {
+      setWords(this.db, doc.rowid, countWords(searchable));
+      this.changed++;
+    }
+    insertSearchRow(this.db, doc.rowid, title, searchable);
+  }
+}
+
+/**
+ * Documents of batches cut short (a crash, a kill: marked 'interrupted') that never got their batch
+ * pass, and so have no search row: give them that pass now, per batch, as a cancel would have.
+ */
+export function finishInterruptedBatches(db: Db): number {
+  const rows = prepared<[], { rowid: number; batch_id: string; outlet: string | null }>(
+    db,
+    `SELECT d.rowid, d.batch_id, d.outlet FROM import_batches b JOIN documents d ON d.batch_id = b.id
+     WHERE b.status = 'interrupted' AND NOT EXISTS (SELECT 1 FROM documents_fts f WHERE f.rowid = d.rowid) ORDER BY d.rowid`,
+  ).all();
+  const passes = new Map<string, BatchPass>();
+  for (const r of rows) {
+    let pass = passes.get(r.batch_id);
+    if (!pass) {
+      pass = new BatchPass(db);
+      passes.set(r.batch_id, pass);
+    }
+    pass.add({ rowid: r.rowid, outlet: r.outlet, lines: lineTable(textOf(db, r.rowid).text), ranges: rangesOf(db, r.rowid) });
+  }
+  let n = 0;
+  for (const pass of passes.values()) {
+    pass.close();
+    while (pass.step());
+    n += pass.changed;
+  }
+  return n;
 }

@@ -5,8 +5,8 @@ import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
-import { applyBatchRepeats } from './batch-clean';
-import { findDuplicates } from './duplicates';
+import { BatchPass, finishInterruptedBatches, type PendingDoc } from './batch-clean';
+import { DuplicateFinder } from './duplicates';
 import type { FileJob, FileResult } from './prepare';
 import { type Candidate, walk } from './walk';
 import { WorkerPool } from './worker-pool';
@@ -20,13 +20,25 @@ export interface ImportHooks {
   workers?: number;
 }
 
-const FLUSH_DOCS = 200;
+/** Documents per write transaction while importing: about 10-20 ms each. */
+const FLUSH_DOCS = 100;
 const FLUSH_MS = 250;
+const FLUSH_BUDGET_MS = 40;
 const PROGRESS_MS = 100;
+/** Longest write transaction of the batch pass while files are still being parsed, and after. */
+const STEP_MS_IMPORTING = 10;
+const STEP_MS_FINISHING = 30;
 
-/** Batches left 'running' by a crash or kill are marked interrupted; their files import again. */
+/** Lets the event loop answer other calls (timers, IPC) between two write transactions. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Batches left 'running' by a crash or kill are marked interrupted; their files import again.
+ * Their documents that never got the batch pass (and so have no search row yet) get it now.
+ */
 export function markInterruptedImports(db: Db): void {
   prepared(db, "UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString());
+  finishInterruptedBatches(db);
 }
 
 function createBatch(db: Db, paths: string[], options: ImportOptions, coderId: string): { id: string; seq: number } {
@@ -90,8 +102,17 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   let buffer: { candidate: Candidate; result: FileResult }[] = [];
   let lastFlush = Date.now();
   const now = new Date().toISOString();
-  const flush = db.transaction((rows: typeof buffer) => {
-    for (const { candidate, result } of rows) {
+  const pass = new BatchPass(db);
+  // Documents of the write in progress: they join the batch pass once it has committed.
+  let justStored: PendingDoc[] = [];
+  const duplicates = await DuplicateFinder.open(db, options.nearThreshold, pause);
+  // Writes buffered results, in order, until the buffer is empty or FLUSH_BUDGET_MS has passed
+  // (linking a file that duplicates hundreds of earlier ones can take long); returns how many.
+  const flush = db.transaction((rows: typeof buffer): number => {
+    const started = performance.now();
+    let n = 0;
+    while (n < rows.length && (n === 0 || performance.now() - started < FLUSH_BUDGET_MS)) {
+      const { candidate, result } = rows[n++];
       if (result.kind === 'unchanged') {
         item.run(batch.id, candidate.path, 'unchanged', null, null, 0);
       } else if (result.kind === 'failed') {
@@ -109,26 +130,42 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
             sha256: result.sha256,
             parsed: a.parsed,
             ranges: a.ranges,
-            searchable: a.searchable,
             cleanHash: a.cleanHash,
             minhash: a.minhash,
             shingles: a.shingles,
             words: a.words,
             importedAt: now,
+            dupChecked: true,
           };
-          insertDocument(db, doc);
+          const rowid = insertDocument(db, doc);
+          duplicates.check({ rowid, id: doc.id, minhash: a.minhash, shingles: a.shingles, clean_hash: a.cleanHash });
+          justStored.push({ rowid, outlet: a.parsed.outlet?.value ?? null, lines: a.lines, ranges: a.ranges });
         });
         item.run(batch.id, candidate.path, 'imported', null, null, result.articles.length);
       }
     }
+    return n;
   });
+  // Full outlet slices get their batch pass while files are still being parsed, in short steps
+  // between the writes, using the time the main thread would otherwise wait for the workers.
+  let passRunning: Promise<void> | null = null;
   const flushNow = () => {
     if (buffer.length === 0) return;
-    const rows = buffer;
-    buffer = [];
-    flush(rows);
+    justStored = [];
+    const n = flush(buffer);
+    buffer = buffer.slice(n);
+    for (const d of justStored) pass.add(d);
     lastFlush = Date.now();
+    if (pass.hasReady && !passRunning) {
+      passRunning = (async () => {
+        while (pass.step(STEP_MS_IMPORTING)) await pause();
+      })().finally(() => {
+        passRunning = null;
+      });
+    }
   };
+  // A first import skips the per-file look-up of earlier versions: there are none.
+  const projectHadDocuments = prepared<[], { x: number }>(db, 'SELECT 1 AS x FROM documents LIMIT 1').get() !== undefined;
 
   const pool = new WorkerPool(hooks.workers);
   try {
@@ -144,7 +181,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
         const index = next++;
         const candidate = queue[index];
         currentPath = candidate.path;
-        const versions = versionsOfPath(db, candidate.path);
+        const versions = projectHadDocuments ? versionsOfPath(db, candidate.path) : [];
         let result: FileResult;
         if (versions.some((v) => v.sizeBytes === candidate.sizeBytes && v.mtimeMs === candidate.mtimeMs)) {
           // Same size and modification time as a version already imported: unchanged, not re-read.
@@ -169,7 +206,16 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
       }
     };
     await Promise.all(Array.from({ length: pool.capacity }, lane));
-    flushNow();
+    while (buffer.length > 0) {
+      flushNow();
+      await pause();
+    }
+  } catch (err) {
+    // Whatever was stored still gets its batch pass (and so its search rows) before the error goes up.
+    await passRunning;
+    pass.close();
+    while (pass.step(STEP_MS_FINISHING));
+    throw err;
   } finally {
     await pool.close();
   }
@@ -177,14 +223,15 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
   const cancelled = hooks.signal?.aborted ?? false;
   currentPath = undefined;
   progress('duplicates', true);
-  applyBatchRepeats(db, batch.id);
-  const duplicates = findDuplicates(db, options.nearThreshold);
+  await passRunning;
+  pass.close();
+  while (pass.step(STEP_MS_FINISHING)) await pause();
   const summary: ImportSummary = {
     batchId: batch.id,
     status: cancelled ? 'cancelled' : 'done',
     imported,
     unchanged,
-    duplicates,
+    duplicates: { exact: duplicates.exact, near: duplicates.near },
     skipped,
     failed,
     elapsedMs: Date.now() - started,
@@ -197,7 +244,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
       entity: 'import',
       entityId: batch.id,
       action: summary.status === 'done' ? 'import' : 'import-cancelled',
-      after: { sources: paths, imported, unchanged, duplicates, skipped: skipped.length, failed: failed.length },
+      after: { sources: paths, imported, unchanged, duplicates: summary.duplicates, skipped: skipped.length, failed: failed.length },
     });
   })();
   progress(cancelled ? 'cancelled' : 'done', true);

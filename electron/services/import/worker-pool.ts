@@ -20,6 +20,25 @@ export function defaultWorkerPath(): string {
   return found;
 }
 
+/**
+ * The worker is a built bundle, so a TypeScript loader the parent was started with (`--import tsx`
+ * in benches and scripts) is left out: loading it again in every worker cost about a second of
+ * CPU each. Other flags (--cpu-prof, --max-old-space-size ...) pass through.
+ */
+export function workerExecArgv(parent: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parent.length; i++) {
+    const a = parent[i];
+    if ((a === '--import' || a === '--require' || a === '-r' || a === '--loader') && /tsx/.test(parent[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^--(import|require|loader)=.*tsx/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 interface Pending {
   resolve: (r: FileResult) => void;
   reject: (e: Error) => void;
@@ -41,7 +60,7 @@ export class WorkerPool {
     private readonly perWorker = 4,
   ) {
     for (let i = 0; i < size; i++) {
-      const slot = { worker: new Worker(workerPath), inFlight: 0 };
+      const slot = { worker: new Worker(workerPath, { execArgv: workerExecArgv() }), inFlight: 0 };
       slot.worker.on('message', (msg: { id: number; result: FileResult }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -14,12 +14,13 @@ export interface NewDocument {
   sha256: string;
   parsed: ParsedArticle;
   ranges: TextRange[];
-  searchable: string;
   cleanHash: string;
   minhash: Uint8Array | null;
   shingles: number;
   words: number;
   importedAt: string;
+  /** Already compared for duplicates (in the transaction that stores it). */
+  dupChecked: boolean;
 }
 
 const META_FIELDS = ['title', 'publishedAt', 'outlet', 'place', 'url', 'byline', 'language'] as const;
@@ -33,17 +34,20 @@ export function metaSourcesOf(parsed: ParsedArticle): Record<string, MetaSource>
   return out;
 }
 
-/** Insert one document with its ranges and its search row; returns its rowid. */
+/**
+ * Insert one document with its ranges; returns its rowid. Its search row is written by the
+ * import's batch pass (insertSearchRow), once the lines its outlet repeats are known.
+ */
 export function insertDocument(db: Db, d: NewDocument): number {
   const p = d.parsed;
   const info = prepared(
     db,
     `INSERT INTO documents (id, batch_id, path, record_index, format, size_bytes, mtime_ms, sha256, encoding, text,
        title, published_at, outlet, place, url, byline, language, meta_sources_json, words, clean_hash, minhash, shingles,
-       warnings_json, imported_at)
+       warnings_json, imported_at, dup_checked)
      VALUES ($id, $batchId, $path, $recordIndex, $format, $sizeBytes, $mtimeMs, $sha256, $encoding, $text,
        $title, $publishedAt, $outlet, $place, $url, $byline, $language, $metaSources, $words, $cleanHash, $minhash, $shingles,
-       $warnings, $importedAt)`,
+       $warnings, $importedAt, $dupChecked)`,
   ).run({
     id: d.id,
     batchId: d.batchId,
@@ -69,11 +73,28 @@ export function insertDocument(db: Db, d: NewDocument): number {
     shingles: d.shingles,
     warnings: JSON.stringify(p.warnings),
     importedAt: d.importedAt,
+    dupChecked: d.dupChecked ? 1 : 0,
   });
   const rowid = Number(info.lastInsertRowid);
   insertRanges(db, rowid, d.ranges);
-  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, p.title?.value ?? '', d.searchable);
   return rowid;
+}
+
+export function insertSearchRow(db: Db, rowid: number, title: string, body: string): void {
+  prepared(db, 'INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
+}
+
+export function hasSearchRow(db: Db, rowid: number): boolean {
+  return prepared<[number], { x: number }>(db, 'SELECT 1 AS x FROM documents_fts WHERE rowid = CAST(? AS INTEGER)').get(rowid) !== undefined;
+}
+
+/** What the batch pass needs of a stored document: its text and title. */
+export function textOf(db: Db, rowid: number): { text: string; title: string } {
+  return prepared<[number], { text: string; title: string }>(db, "SELECT text, ifnull(title, '') AS title FROM documents WHERE rowid = ?").get(rowid)!;
+}
+
+export function setWords(db: Db, rowid: number, words: number): void {
+  prepared(db, 'UPDATE documents SET words = ? WHERE rowid = ? AND words IS NOT ?').run(words, rowid, words);
 }
 
 export function insertRanges(db: Db, rowid: number, ranges: TextRange[]): void {

@@ -33,13 +33,15 @@ const MIN_LINE_CHARS = 3;
 const MAX_SHARED_COVERAGE = 0.5;
 
 /**
- * Per document: the key of every non-blank line (NaN when too short to count) and its length.
- * Long lines are keyed too, though never marked: copies of a story are recognised by their
- * shared paragraphs, which are long.
+ * Per document: the key of every non-blank line (NaN when too short to count), its length and its
+ * start offset. Long lines are keyed too, though never marked: copies of a story are recognised by
+ * their shared paragraphs, which are long. Built where the text is at hand (the import's worker
+ * threads), so the batch pass needs neither the texts nor a second pass over them.
  */
-interface LineTable {
+export interface LineTable {
   keys: Float64Array;
   lens: Uint32Array;
+  starts: Uint32Array;
 }
 
 /**
@@ -64,16 +66,18 @@ function lineKey(text: string, start: number, end: number): number {
   return (fmix32(h1) >>> 11) * 0x100000000 + fmix32(h2 ^ 0x5bd1e995);
 }
 
-function buildTable(text: string): LineTable {
+export function lineTable(text: string): LineTable {
   const lines = nonBlankLines(text);
   const keys = new Float64Array(lines.length);
   const lens = new Uint32Array(lines.length);
+  const starts = new Uint32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
     lens[i] = end - start;
+    starts[i] = start;
     keys[i] = end - start >= MIN_LINE_CHARS ? lineKey(text, start, end) : Number.NaN;
   }
-  return { keys, lens };
+  return { keys, lens, starts };
 }
 
 /** Count, for each key, the documents it appears in (once per document). */
@@ -101,11 +105,7 @@ function groupKey(doc: BatchDoc): string {
  * least one range appear in the result. Each range is one trimmed line.
  */
 export function findBatchRepeats(docs: readonly BatchDoc[], opts: BatchRepeatOptions = {}): Map<string, TextRange[]> {
-  const minDocs = Math.max(2, opts.minDocs ?? 5);
-  const minFraction = opts.minFraction ?? 0.1;
-  const maxLineChars = opts.maxLineChars ?? 300;
   const result = new Map<string, TextRange[]>();
-
   const groups = new Map<string, BatchDoc[]>();
   for (const doc of docs) {
     const key = groupKey(doc);
@@ -113,42 +113,56 @@ export function findBatchRepeats(docs: readonly BatchDoc[], opts: BatchRepeatOpt
     if (g) g.push(doc);
     else groups.set(key, [doc]);
   }
-
   for (const group of groups.values()) {
-    if (group.length < minDocs) continue;
-    const threshold = Math.max(minDocs, Math.ceil(minFraction * group.length));
-    const tables = group.map((d) => buildTable(d.text));
-
-    const firstCounts = countDocs(tables);
-    const frequent = (k: number) => (firstCounts.get(k) ?? 0) >= threshold;
-    if (![...firstCounts.values()].some((c) => c >= threshold)) continue;
-
-    const voters = tables.filter((t) => {
-      let total = 0;
-      let shared = 0;
-      for (let i = 0; i < t.keys.length; i++) {
-        total += t.lens[i];
-        if (!Number.isNaN(t.keys[i]) && frequent(t.keys[i])) shared += t.lens[i];
-      }
-      return total > 0 && shared / total <= MAX_SHARED_COVERAGE;
+    const found = groupRepeats(
+      group.map((d) => lineTable(d.text)),
+      opts,
+    );
+    found.forEach((ranges, d) => {
+      if (!ranges) return;
+      const prev = result.get(group[d].id);
+      result.set(group[d].id, prev ? prev.concat(ranges) : ranges);
     });
-    const votes = countDocs(voters, frequent);
-    const isBoilerplate = (k: number, len: number) => len <= maxLineChars && (votes.get(k) ?? 0) >= threshold;
-
-    for (let d = 0; d < group.length; d++) {
-      const t = tables[d];
-      let lines: ReturnType<typeof nonBlankLines> | null = null;
-      const ranges: TextRange[] = [];
-      for (let i = 0; i < t.keys.length; i++) {
-        if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i], t.lens[i])) continue;
-        lines ??= nonBlankLines(group[d].text);
-        ranges.push({ kind: 'boilerplate', start: lines[i].start, end: lines[i].end, label: 'batch-repeat' });
-      }
-      if (ranges.length > 0) {
-        const prev = result.get(group[d].id);
-        result.set(group[d].id, prev ? prev.concat(ranges) : ranges);
-      }
-    }
   }
   return result;
+}
+
+/**
+ * The batch-repeat ranges of each document of one group (one outlet), from their line tables:
+ * null for a document without any. findBatchRepeats is this, per group.
+ */
+export function groupRepeats(tables: readonly LineTable[], opts: BatchRepeatOptions = {}): (TextRange[] | null)[] {
+  const minDocs = Math.max(2, opts.minDocs ?? 5);
+  const minFraction = opts.minFraction ?? 0.1;
+  const maxLineChars = opts.maxLineChars ?? 300;
+  const out: (TextRange[] | null)[] = tables.map(() => null);
+  if (tables.length < minDocs) return out;
+  const threshold = Math.max(minDocs, Math.ceil(minFraction * tables.length));
+
+  const firstCounts = countDocs(tables);
+  const frequent = (k: number) => (firstCounts.get(k) ?? 0) >= threshold;
+  if (![...firstCounts.values()].some((c) => c >= threshold)) return out;
+
+  const voters = tables.filter((t) => {
+    let total = 0;
+    let shared = 0;
+    for (let i = 0; i < t.keys.length; i++) {
+      total += t.lens[i];
+      if (!Number.isNaN(t.keys[i]) && frequent(t.keys[i])) shared += t.lens[i];
+    }
+    return total > 0 && shared / total <= MAX_SHARED_COVERAGE;
+  });
+  const votes = countDocs(voters, frequent);
+  const isBoilerplate = (k: number, len: number) => len <= maxLineChars && (votes.get(k) ?? 0) >= threshold;
+
+  for (let d = 0; d < tables.length; d++) {
+    const t = tables[d];
+    const ranges: TextRange[] = [];
+    for (let i = 0; i < t.keys.length; i++) {
+      if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i], t.lens[i])) continue;
+      ranges.push({ kind: 'boilerplate', start: t.starts[i], end: t.starts[i] + t.lens[i], label: 'batch-repeat' });
+    }
+    if (ranges.length > 0) out[d] = ranges;
+  }
+  return out;
 }

@@ -118,6 +118,11 @@ export function toOriginalOffset(searchable: Searchable, offset: number): number
  * documents that differ only in boilerplate, repeats, glue or spacing.
  */
 export function cleanHash(text: string, ranges: readonly TextRange[]): string {
-  const normal = searchableText(text, ranges).toLowerCase().replace(/\s+/gu, ' ').trim();
+  return cleanHashOfSearchable(searchableText(text, ranges));
+}
+
+/** cleanHash for a searchable text already built (the import builds it once per document). */
+export function cleanHashOfSearchable(searchable: string): string {
+  const normal = searchable.toLowerCase().replace(/\s+/gu, ' ').trim();
   return createHash('sha256').update(normal, 'utf8').digest('hex');
 }

@@ -1,9 +1,10 @@
 /** Text cleaning and duplicate detection for imported documents: marks ranges, never edits text. */
-export { findBatchRepeats, findBoilerplate, type BatchDoc, type BatchRepeatOptions } from './boilerplate';
+export { findBatchRepeats, findBoilerplate, groupRepeats, lineTable, type BatchDoc, type BatchRepeatOptions, type LineTable } from './boilerplate';
 export { cleanText } from './clean-text';
 export {
   buildSearchable,
   cleanHash,
+  cleanHashOfSearchable,
   displaySegments,
   searchableText,
   toOriginalOffset,
