@@ -6,6 +6,7 @@
 import { DataSet } from 'vis-data';
 import { type Edge, Network, type Node, type Options } from 'vis-network';
 import { type LayoutMessage, type LayoutRequest, layoutIterations } from '../../renderer/src/features/network/layout';
+import { visNode } from '../../renderer/src/features/network/vis-node';
 import { type BenchGraph, EDGE_TYPES } from './graph';
 
 type Positions = Record<string, { x: number; y: number }>;
@@ -161,16 +162,7 @@ const bench: BenchApi = {
     const positions = answer.first;
     const t1 = performance.now();
     const nodes = new DataSet<Node>(
-      graph.nodes.map((n) => ({
-        id: n.id,
-        label: n.label,
-        x: positions[n.id].x,
-        y: positions[n.id].y,
-        value: n.engagementCount,
-        shape: n.kind === 'person' ? 'dot' : n.kind === 'organisation' ? 'diamond' : 'square',
-        title: `${n.label}\n${n.engagementCount} engagement${n.engagementCount === 1 ? '' : 's'}, ${n.degree} link${n.degree === 1 ? '' : 's'}`,
-        color: { border: '#5a6672', highlight: { border: '#2d6a99' } },
-      })),
+      graph.nodes.map((n) => visNode(n, positions[n.id])),
     );
     const edges = new DataSet<Edge>(
       graph.edges.map((e) => {

@@ -12,6 +12,7 @@ import type { Codebook } from '../../../shared/model/codebook';
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { getActor } from '../../store/repos/actors';
+import type { AuditRow } from '../../store/repos/audit';
 import { getCodebookVersion } from '../../store/repos/codebooks';
 import { getCoder, getMeta } from '../../store/repos/coders';
 import { getEngagement } from '../../store/repos/engagements';
@@ -31,19 +32,6 @@ export interface ExportedBundle {
   manifest: BundleManifest;
   /** How many records of each kind the bundle holds (what the CLI reports). */
   counts: { engagements: number; actors: number; comments: number; documents: number; codebooks: number; coders: number; auditEntries: number };
-}
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  coder_id: string;
-  entity: string;
-  entity_id: string;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
 function normaliseSince(since: string | undefined): string | null {

@@ -11,7 +11,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-interface AuditRow {
+/** One row of audit_log as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   coder_id: string;

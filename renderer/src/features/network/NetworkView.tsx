@@ -13,6 +13,7 @@ import { DateField } from '../engagements/FilterBar';
 import type { LayoutMessage, LayoutRequest, Positions } from './layout';
 import { Timeline } from './Timeline';
 import { graphSvg } from './svg';
+import { visNode } from './vis-node';
 
 type Level = 'actors' | 'sides';
 
@@ -106,16 +107,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       if (!container.current) return;
       const { text, nodeFill } = themeColours();
       const nodes = new DataSet<Node>(
-        graph.nodes.map((n) => ({
-          id: n.id,
-          label: n.label,
-          x: positions[n.id].x,
-          y: positions[n.id].y,
-          value: n.engagementCount,
-          shape: n.kind === 'person' ? 'dot' : n.kind === 'organisation' ? 'diamond' : 'square',
-          title: `${n.label}\n${n.engagementCount} engagement${n.engagementCount === 1 ? '' : 's'}, ${n.degree} link${n.degree === 1 ? '' : 's'}`,
-          color: { border: '#5a6672', highlight: { border: '#2d6a99' } },
-        })),
+        graph.nodes.map((n) => visNode(n, positions[n.id])),
       );
       const typeLabel = (k: string) => codebook.types.find((t) => t.key === k)?.label ?? k;
       const edges = new DataSet<Edge>(
