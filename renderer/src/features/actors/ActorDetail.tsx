@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { roleProblems } from '../../../../shared/actors/roles';
 import type { ActorInput } from '../../../../shared/contract-coding';
 import type { Actor } from '../../../../shared/model/actor';
-import { liaison } from '../../app/transport';
+import { liaison, subscribe } from '../../app/transport';
 import { useAsync } from '../../app/use-async';
 import { record } from '../coding/undo';
 
@@ -32,7 +32,10 @@ export function ActorDetail({ actor, openCoding, onClose, onMessage }: { actor: 
   const [saving, setSaving] = useState(false);
   const countries = useAsync(() => liaison.actors.countries({}), 'countries');
   const organisations = useAsync(() => liaison.actors.list({ query: '', kind: 'organisation', limit: 1000 }), `orgs:${actor.id}`);
-  const parts = useAsync(() => liaison.actors.participations({ id: actor.id }), `parts:${actor.id}:${actor.roles.length}:${actor.name}`);
+  // Where the actor appears changes with the engagements (and with merges and splits of actors).
+  const [coded, setCoded] = useState(0);
+  useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('engagements') || tables.includes('actors')) && setCoded((n) => n + 1)), []);
+  const parts = useAsync(() => liaison.actors.participations({ id: actor.id }), `parts:${actor.id}:${coded}`);
   // A save elsewhere (undo, another window) refreshes the form unless it holds unsaved edits.
   const pristine = useMemo(() => JSON.stringify(toDraft(actor)), [actor]);
   const dirty = JSON.stringify(draft) !== pristine;

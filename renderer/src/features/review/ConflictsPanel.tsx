@@ -9,6 +9,13 @@ import { formatDateTime } from '../../ui/format';
 
 type Rows = [label: string, local: string, incoming: string][];
 
+/** Each label beside the value it has in the local and in the incoming version. */
+function sideBySide<T>(labels: string[], read: (v: T) => string[], local: T, incoming: T): Rows {
+  const a = read(local);
+  const b = read(incoming);
+  return labels.map((l, i) => [l, a[i]!, b[i]!]);
+}
+
 function engagementRows(local: Engagement & { deletedAt: string | null }, incoming: Engagement & { deletedAt: string | null }, name: (id: string | null) => string): Rows {
   const read = (e: Engagement & { deletedAt: string | null }): string[] => [
     e.type,
@@ -24,10 +31,7 @@ function engagementRows(local: Engagement & { deletedAt: string | null }, incomi
     `${e.evidence.length} span${e.evidence.length === 1 ? '' : 's'}`,
     e.deletedAt ? `deleted ${formatDateTime(e.deletedAt)}` : 'no',
   ];
-  const labels = ['Type', 'Mode', 'Date', 'Location', 'Participants', 'Topics', 'Outcomes', 'Status', 'Confidence', 'Notes', 'Evidence', 'Deleted'];
-  const a = read(local);
-  const b = read(incoming);
-  return labels.map((l, i) => [l, a[i]!, b[i]!]);
+  return sideBySide(['Type', 'Mode', 'Date', 'Location', 'Participants', 'Topics', 'Outcomes', 'Status', 'Confidence', 'Notes', 'Evidence', 'Deleted'], read, local, incoming);
 }
 
 function actorRows(local: Actor, incoming: Actor, name: (id: string | null) => string): Rows {
@@ -39,18 +43,12 @@ function actorRows(local: Actor, incoming: Actor, name: (id: string | null) => s
     a.notes || '—',
     a.mergedInto ? `merged into ${name(a.mergedInto)}` : 'no',
   ];
-  const labels = ['Name', 'Spellings', 'Country', 'Titles', 'Notes', 'Merged'];
-  const x = read(local);
-  const y = read(incoming);
-  return labels.map((l, i) => [l, x[i]!, y[i]!]);
+  return sideBySide(['Name', 'Spellings', 'Country', 'Titles', 'Notes', 'Merged'], read, local, incoming);
 }
 
 function codebookRows(local: Codebook, incoming: Codebook): Rows {
   const read = (c: Codebook): string[] => [c.name, String(c.version), ...(['types', 'modes', 'topics', 'roles', 'outcomes'] as const).map((k) => c[k].map((v) => v.label + (v.retired ? ' (retired)' : '')).join(', '))];
-  const labels = ['Name', 'Version', 'Types', 'Modes', 'Topics', 'Roles', 'Outcomes'];
-  const x = read(local);
-  const y = read(incoming);
-  return labels.map((l, i) => [l, x[i]!, y[i]!]);
+  return sideBySide(['Name', 'Version', 'Types', 'Modes', 'Topics', 'Roles', 'Outcomes'], read, local, incoming);
 }
 
 /**
