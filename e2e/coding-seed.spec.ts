@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAppState, seedDir, selectInSource, test } from './fixtures';
+import { expect, expectAppState, rawCall, seedDir, selectInSource, test } from './fixtures';
 
 /**
  * The engagements of all five seed articles, coded as an analyst would: open the article, N for a
@@ -63,6 +63,11 @@ test('code the engagements of all five seed articles and find them after a reloa
   await suggestion(page, 'Qasim al-Araji');
   await expect(page.getByTestId('participant-title').nth(0)).toHaveValue('National Security Adviser');
   await expect(page.getByTestId('participant-side').nth(0)).toHaveValue('Somalia');
+  // The actor made from a titled name keeps the name, not "Iraq's National Security Adviser, …", as a spelling.
+  const listed = await rawCall(page, 'actors.list', { query: 'Qasim al-Araji', limit: 1 });
+  const [araji] = (listed.status === undefined ? listed.body : (listed.body as { value: unknown }).value) as { name: string; aliases: string[] }[];
+  expect(araji?.name).toBe('Qasim al-Araji');
+  expect(araji?.aliases.filter((a) => /Adviser/.test(a))).toEqual([]);
   await roles.nth(0).selectOption('visitor');
   await roles.nth(1).selectOption('host');
   await focusField(page, 'type');

@@ -50,9 +50,14 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
   const [countries, setCountries] = useState<{ code: string; name: string }[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   // The latest draft, for edits that finish after an await (a fast analyst's second key press
-  // must build on the first, not on the draft both started from).
+  // must build on the first, not on the draft both started from). Set only with the state, never
+  // from a render: React may render a click before an edit that finished earlier, and copying that
+  // render's draft here would drop the edit (a participant added by one click, lost by the next).
   const draftRef = useRef<Draft | null>(null);
-  draftRef.current = draft;
+  const replaceDraft = useCallback((next: Draft | null) => {
+    draftRef.current = next;
+    setDraft(next);
+  }, []);
   const [focused, setFocused] = useState<EvidenceField>('type');
   const [issues, setIssues] = useState<{ field: string; message: string; severity: 'error' | 'warning' }[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'pending' | 'saving' | 'saved' | 'error'; message?: string }>({ kind: 'idle' });
@@ -93,12 +98,12 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       setSuggestions(sugg);
       setCountries(cs);
       const first = list.find((e) => e.id === engagementId) ?? list[0];
-      setDraft(first ? toDraft(first) : null);
+      replaceDraft(first ? toDraft(first) : null);
     })();
     return () => {
       alive = false;
     };
-  }, [documentId, engagementId, loadActors, loadEngagements]);
+  }, [documentId, engagementId, loadActors, loadEngagements, replaceDraft]);
 
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && void loadActors()), [loadActors]);
 
@@ -130,14 +135,13 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
 
   const change = useCallback(
     (next: Draft, label?: string) => {
-      draftRef.current = next;
-      setDraft(next);
+      replaceDraft(next);
       setHint(null);
       setStatus({ kind: 'pending' });
       if (pending.current) clearTimeout(pending.current.timer);
       pending.current = { draft: next, timer: setTimeout(() => void saveNow(next, label), AUTOSAVE_MS) };
     },
-    [saveNow],
+    [saveNow, replaceDraft],
   );
   /** Apply an edit to the latest draft. */
   const update = useCallback(
@@ -173,11 +177,10 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       sources: [{ documentId, primary: true }],
       evidence: [],
     };
-    draftRef.current = next;
-    setDraft(next);
+    replaceDraft(next);
     setFocused('type');
     await saveNow(next, 'New engagement');
-  }, [codebook, draft, documentId, flush, saveNow]);
+  }, [codebook, draft, documentId, flush, saveNow, replaceDraft]);
 
   const attachEvidence = useCallback(() => {
     if (!draft || !doc) return false;
@@ -280,7 +283,9 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
         actor = found[0] && (found[0].name === name || found[0].aliases.includes(name)) ? found[0] : null;
         if (!actor) {
           const kind = s.kind === 'organisation' ? 'organisation' : 'person';
-          actor = (await liaison.actors.save({ actor: { kind, name, aliases: s.quote !== name ? [s.quote] : [], countryCode: s.countryCode ?? null, roles: s.title ? [{ title: s.title, organisationId: null, countryCode: s.countryCode ?? null, from: null, to: null }] : [], notes: '' } })).actor;
+          actor = (await liaison.actors.save({ actor: { kind, name, // The quote of a titled name holds the title too ("Iraq's National Security Adviser, Qasim
+          // al-Araji"): that is no spelling of the name, so only other quotes become aliases.
+          aliases: s.kind !== 'person-with-title' && s.quote !== name ? [s.quote] : [], countryCode: s.countryCode ?? null, roles: s.title ? [{ title: s.title, organisationId: null, countryCode: s.countryCode ?? null, from: null, to: null }] : [], notes: '' } })).actor;
         }
       }
       const side = await sideFor(s);
@@ -298,16 +303,15 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
         if (!label) return;
         const list = await loadEngagements();
         await loadActors();
-        setDraft((d) => {
-          const same = d ? list.find((e) => e.id === d.id) : undefined;
-          return same ? toDraft(same) : list[0] ? toDraft(list[0]) : null;
-        });
+        const d = draftRef.current;
+        const same = d ? list.find((e) => e.id === d.id) : undefined;
+        replaceDraft(same ? toDraft(same) : list[0] ? toDraft(list[0]) : null);
         setStatus({ kind: 'saved', message: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${label}` });
       } catch (err) {
         setStatus({ kind: 'error', message: (err as Error).message });
       }
     },
-    [flush, loadActors, loadEngagements],
+    [flush, loadActors, loadEngagements, replaceDraft],
   );
 
   useEffect(() => {
@@ -401,7 +405,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
                 data-testid="engagement-tab"
                 onClick={async () => {
                   await flush();
-                  setDraft(toDraft(e));
+                  replaceDraft(toDraft(e));
                 }}
               >
                 {i + 1}. {codebook.types.find((t) => t.key === e.type)?.label ?? e.type}
@@ -430,7 +434,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
                 setShowLink(false);
                 const list = await loadEngagements();
                 const linked = list.find((e) => e.id === id);
-                if (linked) setDraft(toDraft(linked));
+                if (linked) replaceDraft(toDraft(linked));
                 setStatus({ kind: 'saved', message: 'Linked: this article is now a source of the engagement' });
               }}
             />
@@ -441,7 +445,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               onRestored={async () => {
                 const list = await loadEngagements();
                 const same = list.find((e) => e.id === draft.id);
-                if (same) setDraft(toDraft(same));
+                if (same) replaceDraft(toDraft(same));
               }}
             />
           ) : draft ? (
