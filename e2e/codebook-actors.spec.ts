@@ -87,6 +87,14 @@ test('an actor opens beside the registry: titles held over time, its engagements
   await detail.getByTestId('actor-save').click();
   await expect(row).toContainText('National Security Adviser (2020-07–now)');
 
+  // An actor added ahead of coding opens at once for its details.
+  await page.getByTestId('new-actor-name').fill('Ali Akbar Ahmadian');
+  await page.getByTestId('new-actor-add').click();
+  await expect(detail.getByTestId('actor-name')).toHaveValue('Ali Akbar Ahmadian');
+  await expect(detail).toContainText('is in no engagement yet');
+  await page.getByTestId('actor-row').filter({ hasText: 'Qasim al-Araji' }).locator('td').first().click();
+  await expect(detail.getByTestId('actor-name')).toHaveValue('Qasim al-Araji');
+
   // One click opens the NATO call in the coding screen with its source; a new engagement there
   // (same date) fills in al-Araji's title at the time and his side from the role.
   await detail.getByTestId('actor-engagement').nth(1).click();

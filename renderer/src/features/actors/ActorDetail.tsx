@@ -190,9 +190,9 @@ export function ActorDetail({ actor, openCoding, onClose, onMessage }: { actor: 
                       ))}
                     </select>
                     <span className="roles__period">
-                      <input className="input input--small" value={r.from ?? ''} placeholder="from YYYY-MM" onChange={(e) => setRole(i, { from: blankToNull(e.target.value) })} aria-label={`Start of role ${i + 1}`} data-testid="role-from" />
+                      <input className="input input--small" value={r.from ?? ''} placeholder="YYYY-MM" title="From (YYYY, YYYY-MM or YYYY-MM-DD)" onChange={(e) => setRole(i, { from: blankToNull(e.target.value) })} aria-label={`Start of role ${i + 1}`} data-testid="role-from" />
                       <span className="muted">–</span>
-                      <input className="input input--small" value={r.to ?? ''} placeholder="now" onChange={(e) => setRole(i, { to: blankToNull(e.target.value) })} aria-label={`End of role ${i + 1}`} data-testid="role-to" />
+                      <input className="input input--small" value={r.to ?? ''} placeholder="now" title="To (empty: still held)" onChange={(e) => setRole(i, { to: blankToNull(e.target.value) })} aria-label={`End of role ${i + 1}`} data-testid="role-to" />
                     </span>
                   </li>
                 ))}

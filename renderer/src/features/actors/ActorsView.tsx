@@ -26,9 +26,19 @@ export function ActorsView({ openCoding }: { openCoding: (documentId: string, en
   const [openId, setOpenId] = useState<string | null>(null);
   const opened = useAsync(() => (openId ? liaison.actors.get({ id: openId }) : Promise.resolve(null)), `open:${openId}:${version}`);
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && setVersion((v) => v + 1)), []);
+  const create = async (kind: 'person' | 'organisation', name: string) => {
+    try {
+      const { actor, inverse } = await liaison.actors.save({ actor: { kind, name, aliases: [], countryCode: null, roles: [], notes: '' } });
+      record(`Add ${actor.name}`, inverse);
+      setOpenId(actor.id);
+      setMessage(`${actor.name} added: give the spellings, country and titles beside the list.`);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  };
   if (actors.data && actors.data.length === 0 && !query) {
     return (
-      <EmptyState title="No actors yet" testId="empty-actors">
+      <EmptyState title="No actors yet" testId="empty-actors" action={<NewActor onCreate={create} />}>
         Persons, organisations and countries appear here as you code engagements; you can also add them ahead of time.
       </EmptyState>
     );
@@ -51,6 +61,8 @@ export function ActorsView({ openCoding }: { openCoding: (documentId: string, en
     <div className="plain-table-wrap actors-layout__list">
       <div className="table-toolbar row row--tight">
         <input className="input input--small" placeholder="Find an actor (names, aliases, spellings)" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="actors-search" aria-label="Find an actor" />
+        <span className="network__spacer" />
+        <NewActor onCreate={create} />
       </div>
       {message && (
         <p className="small" role="status" data-testid="actors-message">
@@ -223,5 +235,36 @@ function SplitPanel({ actor, onDone, onCancel }: { actor: Actor; onDone: (messag
       </div>
       {error && <p className="form-error small">{error}</p>}
     </div>
+  );
+}
+
+/** Add a person or organisation ahead of coding (countries come from the country list when used). */
+function NewActor({ onCreate }: { onCreate: (kind: 'person' | 'organisation', name: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'person' | 'organisation'>('person');
+  const submit = async () => {
+    if (!name.trim()) return;
+    await onCreate(kind, name.trim());
+    setName('');
+  };
+  return (
+    <span className="row row--tight">
+      <input
+        className="input input--small"
+        placeholder="New actor's name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && void submit()}
+        aria-label="New actor's name"
+        data-testid="new-actor-name"
+      />
+      <select className="input input--small" value={kind} onChange={(e) => setKind(e.target.value as 'person' | 'organisation')} aria-label="Kind of the new actor" data-testid="new-actor-kind">
+        <option value="person">Person</option>
+        <option value="organisation">Organisation</option>
+      </select>
+      <button type="button" className="btn btn--small" disabled={!name.trim()} onClick={() => void submit()} data-testid="new-actor-add">
+        Add
+      </button>
+    </span>
   );
 }

@@ -52,8 +52,9 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
       <section className="review__panel">
         <h2 className="panel__title">My queue</h2>
         {queue.data && queue.data.length === 0 && <p className="muted">Nothing is assigned to you. Assign documents below, or code any article from the Library.</p>}
+        {queue.data && queue.data.length > 0 && (
         <ul className="eng-list" data-testid="review-queue">
-          {queue.data?.map((q) => (
+          {queue.data.map((q) => (
             <li key={q.documentId}>
               <button type="button" className="eng-list__item" onClick={() => openCoding(q.documentId)} data-testid="queue-item">
                 <span>{q.title ?? 'Untitled'}</span>
@@ -64,6 +65,7 @@ export function ReviewView({ openCoding }: { openCoding: (documentId: string, en
             </li>
           ))}
         </ul>
+        )}
         <h2 className="panel__title panel__title--second">Assign documents</h2>
         <div className="assign-form">
           <select className="input input--small" value={coderA} onChange={(e) => setCoderA(e.target.value)} data-testid="assign-coder-a" aria-label="First coder">
