@@ -24,6 +24,12 @@ export interface ImportHooks {
 const FLUSH_DOCS = 100;
 const FLUSH_MS = 250;
 const FLUSH_BUDGET_MS = 40;
+/**
+ * Parsed files waiting to be written, at most: past this the lanes stop handing out files until the
+ * writes catch up. Writing is the slower side, so without it the results (whole texts) would pile
+ * up in memory faster than they are stored.
+ */
+const MAX_BUFFERED = 4 * FLUSH_DOCS;
 const PROGRESS_MS = 100;
 /** Longest write transaction of the batch pass while files are still being parsed, and after. */
 const STEP_MS_IMPORTING = 10;
@@ -202,6 +208,10 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
           done++;
         }
         if (buffer.length >= FLUSH_DOCS || Date.now() - lastFlush >= FLUSH_MS) flushNow();
+        while (buffer.length >= MAX_BUFFERED) {
+          await pause();
+          flushNow();
+        }
         progress('importing');
       }
     };

@@ -33,16 +33,17 @@ const MIN_LINE_CHARS = 3;
 const MAX_SHARED_COVERAGE = 0.5;
 
 /**
- * Per document: the key of every non-blank line (NaN when too short to count), its length and its
- * start offset. Long lines are keyed too, though never marked: copies of a story are recognised by
- * their shared paragraphs, which are long. Built where the text is at hand (the import's worker
- * threads), so the batch pass needs neither the texts nor a second pass over them.
+ * Per document: for every non-blank line, its key (NaN when too short to count), start offset and
+ * length, three numbers a line in one array (an import holds thousands of these at once: one
+ * typed array each costs a third of three). Long lines are keyed too, though never marked: copies
+ * of a story are recognised by their shared paragraphs, which are long. Built where the text is at
+ * hand (the import's worker threads), so the batch pass needs neither the texts nor a second pass
+ * over them.
  */
-export interface LineTable {
-  keys: Float64Array;
-  lens: Uint32Array;
-  starts: Uint32Array;
-}
+export type LineTable = Float64Array;
+
+/** Numbers per line in a LineTable: key, start, length. */
+const LINE_CELLS = 3;
 
 /**
  * 53-bit key of a line, case-folded with whitespace runs collapsed, so that "Follow us  on X" and
@@ -68,16 +69,14 @@ function lineKey(text: string, start: number, end: number): number {
 
 export function lineTable(text: string): LineTable {
   const lines = nonBlankLines(text);
-  const keys = new Float64Array(lines.length);
-  const lens = new Uint32Array(lines.length);
-  const starts = new Uint32Array(lines.length);
+  const table = new Float64Array(lines.length * LINE_CELLS);
   for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i];
-    lens[i] = end - start;
-    starts[i] = start;
-    keys[i] = end - start >= MIN_LINE_CHARS ? lineKey(text, start, end) : Number.NaN;
+    table[i * LINE_CELLS] = end - start >= MIN_LINE_CHARS ? lineKey(text, start, end) : Number.NaN;
+    table[i * LINE_CELLS + 1] = start;
+    table[i * LINE_CELLS + 2] = end - start;
   }
-  return { keys, lens, starts };
+  return table;
 }
 
 /** Count, for each key, the documents it appears in (once per document). */
@@ -86,7 +85,8 @@ function countDocs(tables: Iterable<LineTable>, keep?: (key: number) => boolean)
   const seen = new Set<number>();
   for (const t of tables) {
     seen.clear();
-    for (const k of t.keys) {
+    for (let i = 0; i < t.length; i += LINE_CELLS) {
+      const k = t[i];
       if (Number.isNaN(k) || seen.has(k) || (keep && !keep(k))) continue;
       seen.add(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -146,9 +146,9 @@ export function groupRepeats(tables: readonly LineTable[], opts: BatchRepeatOpti
   const voters = tables.filter((t) => {
     let total = 0;
     let shared = 0;
-    for (let i = 0; i < t.keys.length; i++) {
-      total += t.lens[i];
-      if (!Number.isNaN(t.keys[i]) && frequent(t.keys[i])) shared += t.lens[i];
+    for (let i = 0; i < t.length; i += LINE_CELLS) {
+      total += t[i + 2];
+      if (!Number.isNaN(t[i]) && frequent(t[i])) shared += t[i + 2];
     }
     return total > 0 && shared / total <= MAX_SHARED_COVERAGE;
   });
@@ -158,9 +158,9 @@ export function groupRepeats(tables: readonly LineTable[], opts: BatchRepeatOpti
   for (let d = 0; d < tables.length; d++) {
     const t = tables[d];
     const ranges: TextRange[] = [];
-    for (let i = 0; i < t.keys.length; i++) {
-      if (Number.isNaN(t.keys[i]) || !isBoilerplate(t.keys[i], t.lens[i])) continue;
-      ranges.push({ kind: 'boilerplate', start: t.starts[i], end: t.starts[i] + t.lens[i], label: 'batch-repeat' });
+    for (let i = 0; i < t.length; i += LINE_CELLS) {
+      if (Number.isNaN(t[i]) || !isBoilerplate(t[i], t[i + 2])) continue;
+      ranges.push({ kind: 'boilerplate', start: t[i + 1], end: t[i + 1] + t[i + 2], label: 'batch-repeat' });
     }
     if (ranges.length > 0) out[d] = ranges;
   }

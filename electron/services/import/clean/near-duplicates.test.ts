@@ -151,6 +151,22 @@ describe('NearDuplicateIndex', () => {
     expect(index.has('a')).toBe(false);
     expect(index.add([entry('a2', aCopy, 5)])).toEqual([]);
   });
+
+  it('keeps signatures apart across its packed storage chunks (thousands of documents)', () => {
+    const index = new NearDuplicateIndex();
+    // Distinct texts: each its own numbered words, so no two are near each other.
+    const filler = (i: number) => Array.from({ length: 40 }, (_, w) => `w${i}x${w}`).join(' ');
+    index.load(Array.from({ length: 5000 }, (_, i) => entry(`d${i}`, filler(i), i)));
+    index.load([entry('a', a, 5000)]);
+    expect(index.size).toBe(5001);
+    // A copy of the last one stored (in the second 4,096-document chunk) and of one in the first.
+    expect(index.add([entry('a2', aCopy, 5001), entry('d17b', `${filler(17)} w17x40`, 5002)]).map((p) => [p.a, p.b])).toEqual([
+      ['a', 'a2'],
+      ['d17', 'd17b'],
+    ]);
+    index.remove('d17');
+    expect(index.add([entry('d17c', `${filler(17)} w17x41`, 5003)]).map((p) => [p.a, p.b])).toEqual([['d17b', 'd17c']]);
+  });
 });
 
 describe('groupDuplicates', () => {
