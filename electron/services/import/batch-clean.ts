@@ -58,6 +58,13 @@ export class BatchPass {
     return this.ready.length > 0;
   }
 
+  /** Documents in ready slices not yet through the pass. */
+  get readyDocs(): number {
+    let n = 0;
+    for (const slice of this.ready) n += slice.docs.length - slice.next;
+    return n;
+  }
+
   /** The partial slices become ready: nothing more will be added. */
   close(): void {
     for (const docs of this.open.values()) this.ready.push({ docs, next: 0 });

@@ -5,7 +5,7 @@ import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
-import { BatchPass, finishInterruptedBatches, type PendingDoc } from './batch-clean';
+import { BatchPass, finishInterruptedBatches, GROUP_SLICE, type PendingDoc } from './batch-clean';
 import { DuplicateFinder } from './duplicates';
 import type { FileJob, FileResult } from './prepare';
 import { type Candidate, walk } from './walk';
@@ -212,6 +212,8 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
           await pause();
           flushNow();
         }
+        // Likewise when the batch pass falls more than a slice behind: what waits for it is held.
+        while (pass.readyDocs > GROUP_SLICE && passRunning) await passRunning;
         progress('importing');
       }
     };

@@ -56,7 +56,9 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
       skipped.push({ path: file, code: 'too-large', reason: `${formatBytes(st.size)} is over the size limit of ${formatBytes(opts.maxFileBytes)}; raise the limit in the import options to import it.` });
       return;
     }
-    candidates.push({ path: path.resolve(file), realPath: real, sizeBytes: st.size, mtimeMs: Math.round(st.mtimeMs) });
+    const abs = path.resolve(file);
+    // One string when they are the same (nearly always): 100,000 candidates hold their paths.
+    candidates.push({ path: abs, realPath: real === abs ? abs : real, sizeBytes: st.size, mtimeMs: Math.round(st.mtimeMs) });
   };
 
   const visitDir = async (dir: string, root: string) => {

@@ -311,16 +311,17 @@ export class NearDuplicateIndex {
     }
   }
 
-  /** 53-bit key of one band's rows: two independent 32-bit mixes, so unrelated bands rarely meet. */
+  /**
+   * 30-bit key of one band's rows: small enough to be a V8 small integer, so the 21 keys a
+   * document adds are not each a boxed number on the heap. Two unrelated bands meeting on a key
+   * (about 1 in 10,000 lookups at 100,000 documents) costs one signature comparison, nothing more:
+   * every candidate is confirmed by its estimated Jaccard.
+   */
   private bandKey(sig: Uint32Array, band: number): number {
-    let h1 = band;
-    let h2 = band ^ 0x7f4a7c15;
+    let h = band ^ 0x7f4a7c15;
     const from = band * this.rows;
-    for (let j = from; j < from + this.rows; j++) {
-      h1 = mixIn(h1, sig[j]);
-      h2 = mixIn(h2, sig[j] ^ 0x2545f491);
-    }
-    return (fmix32(h1) >>> 11) * 0x100000000 + fmix32(h2);
+    for (let j = from; j < from + this.rows; j++) h = mixIn(h, sig[j]);
+    return fmix32(h) >>> 2;
   }
 }
 
