@@ -69,8 +69,36 @@ export function walkSortIndex(matching: number, all: number, limit: number): boo
   return matching * matching > (limit + 1) * all;
 }
 
+const withTermsTable = new WeakSet<Db>();
+
+/** Bare prefixes standing for more terms than this stay prefixes (the OR would cost more). */
+const MAX_PREFIX_TERMS = 64;
+
+/**
+ * The indexed terms starting with `prefix` (folded as the tokenizer folds: lower case, no
+ * diacritics), from an fts5vocab table over the index; null when there are too many to spell out.
+ */
+function prefixTerms(db: Db, prefix: string): string[] | null {
+  if (!withTermsTable.has(db)) {
+    // A temp table: nothing is written to the project (read-only connections can have one).
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_terms USING fts5vocab('main', 'documents_fts', 'row')");
+    withTermsTable.add(db);
+  }
+  const folded = prefix.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const terms = prepared<[string, string, number], { term: string }>(db, 'SELECT term FROM temp.documents_fts_terms WHERE term >= ? AND term < ? LIMIT ?')
+    .all(folded, `${folded}\u{10FFFF}`, MAX_PREFIX_TERMS + 1)
+    .map((r) => r.term);
+  return terms.length > MAX_PREFIX_TERMS ? null : terms;
+}
+
+/** The query for highlighting single rows: the same matches, its bare prefixes spelt out as terms. */
+function highlightQuery(db: Db, query: string): string {
+  return toFtsQuery(query, { expandPrefix: (prefix) => prefixTerms(db, prefix) });
+}
+
 /** The query's snippets for the given rows (only for the page shown: snippets are the costly part). */
-function snippets(db: Db, match: string, rowids: number[]): Map<number, { snippet: string; title: string }> {
+function snippets(db: Db, query: string, rowids: number[]): Map<number, { snippet: string; title: string }> {
+  const match = highlightQuery(db, query);
   const stmt = prepared<[string, string, string, string, string, number], { snippet: string; title: string }>(
     db,
     // The CAST matters: better-sqlite3 binds a JS number as REAL, and FTS5 silently ignores a
@@ -159,7 +187,7 @@ export function listPage(ctx: AppContext, args: ListArgs, opts: { snippets: bool
     const more = raw.length > args.limit;
     const page = more ? raw.slice(0, args.limit) : raw;
     const last = page.at(-1);
-    const marks = match && opts.snippets ? snippets(db, match, page.map((r) => r.rowid)) : null;
+    const marks = match && opts.snippets ? snippets(db, args.query!, page.map((r) => r.rowid)) : null;
     const coding = codingOf(db, page.map((r) => r.id));
     const rows = page.map((r): ListedDocument => {
       const row: ListedDocument = { ...rowToDocument(r), ...(coding.get(r.id) ?? { engagements: 0, codingStatus: 'uncoded' }) };
@@ -295,7 +323,7 @@ interface DetailRaw extends DocumentRowRaw {
 function hitsIn(db: Db, rowid: number, text: string, ranges: DocumentDetail['ranges'], query: string): TextHit[] {
   let match: string;
   try {
-    match = toFtsQuery(query);
+    match = highlightQuery(db, query);
   } catch {
     return [];
   }
@@ -372,7 +400,7 @@ export function searchDocuments(ctx: AppContext, args: { query: string; limit: n
       db,
       'SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?',
     ).all(match, args.limit, args.offset);
-    const marks = snippets(db, match, top.map((t) => t.rowid));
+    const marks = snippets(db, args.query, top.map((t) => t.rowid));
     const row = prepared<[number], DocumentRowRaw>(db, `${ROW_SELECT} WHERE d.rowid = ?`);
     const hits = top.map((t) => {
       const s = marks.get(t.rowid)!;

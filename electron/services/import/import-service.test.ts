@@ -98,7 +98,12 @@ describe('import service on the seed articles', () => {
     expect(searchDocuments(ctx(), { query: '"Sponsored Links"', limit: 10, offset: 0 }).total).toBe(0);
     // Diacritics-insensitive, prefix, boolean, NEAR.
     expect(searchDocuments(ctx(), { query: 'Shamkhani AND Baghdad', limit: 10, offset: 0 }).total).toBe(1);
-    expect(searchDocuments(ctx(), { query: 'Mayork*', limit: 10, offset: 0 }).total).toBe(1);
+    const prefixed = searchDocuments(ctx(), { query: 'Mayork*', limit: 10, offset: 0 });
+    expect(prefixed.total).toBe(1);
+    // The prefix's words are highlighted (its snippet spells the prefix out as the index's terms).
+    expect(prefixed.hits[0].snippet).toContain(`${HIGHLIGHT_OPEN}Mayorkas${HIGHLIGHT_CLOSE}`);
+    // Inside a phrase a prefix stays a prefix, and still matches.
+    expect(searchDocuments(ctx(), { query: '"Alejandro Mayork"*', limit: 10, offset: 0 }).hits[0].snippet).toContain(`${HIGHLIGHT_OPEN}Alejandro Mayorkas${HIGHLIGHT_CLOSE}`);
     expect(searchDocuments(ctx(), { query: 'NEAR(Goffus NATO, 10)', limit: 10, offset: 0 }).total).toBe(1);
     expect(searchDocuments(ctx(), { query: 'Iraq NOT Somalia', limit: 10, offset: 0 }).total).toBe(3);
     expect(() => searchDocuments(ctx(), { query: '"unclosed', limit: 10, offset: 0 })).toThrow(/unclosed quote/);
