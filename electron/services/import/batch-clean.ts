@@ -1,7 +1,7 @@
 import type { TextRange } from '../../../shared/model/document';
 import type { Db } from '../../store/open';
 import { prepared } from '../../store/prepared';
-import { insertSearchRow, rangesOf, replaceRanges, setWords, textOf } from '../../store/repos/documents';
+import { insertRanges, insertSearchRow, rangesOf, setWords, textOf } from '../../store/repos/documents';
 import { groupRepeats, type LineTable, lineTable, searchableText } from './clean';
 import { countWords } from './prepare';
 
@@ -96,8 +96,9 @@ export class BatchPass {
     if (extra) {
       // The per-document pass already found repeats and glue; the batch's lines only add
       // boilerplate, which wins over a repeat wherever they overlap (displaySegments).
+      // Only the new ranges are written: the stored ones stay (readers sort them by offset).
       ranges = [...ranges, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
-      replaceRanges(this.db, doc.rowid, ranges);
+      insertRanges(this.db, doc.rowid, extra);
     }
     const searchable = searchableText(text, ranges);
     // The duplicate fingerprints (clean hash, MinHash) stay those of the per-document pass: they

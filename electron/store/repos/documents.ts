@@ -102,11 +102,6 @@ export function insertRanges(db: Db, rowid: number, ranges: TextRange[]): void {
   for (const r of ranges) stmt.run(rowid, r.kind, r.start, r.end, r.label);
 }
 
-export function replaceRanges(db: Db, rowid: number, ranges: TextRange[]): void {
-  prepared(db, 'DELETE FROM text_ranges WHERE document_rowid = ?').run(rowid);
-  insertRanges(db, rowid, ranges);
-}
-
 export function rangesOf(db: Db, rowid: number): TextRange[] {
   return prepared<[number], TextRange>(db, 'SELECT kind, start, end, label FROM text_ranges WHERE document_rowid = ? ORDER BY start, end').all(rowid);
 }
