@@ -75,15 +75,39 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       stale = true;
     };
   }, [listFilter, version]);
-  // A selection made here, or kept from before, shows in the graph when it belongs to this level.
+  /** Engagement id → the edges it is counted in, so a row of the list pointed at shows in the graph. */
+  const edgesOf = useMemo(() => {
+    const map = new Map<string, EngagementGraph['edges']>();
+    for (const e of graph?.edges ?? []) {
+      for (const id of e.engagementIds) {
+        const list = map.get(id);
+        if (list) list.push(e);
+        else map.set(id, [e]);
+      }
+    }
+    return map;
+  }, [graph]);
+  /** The engagement whose row in the list is pointed at or focused. */
+  const [pointed, setPointed] = useState<string | null>(null);
+  // A selection made (in the graph or the Links list) wins over a row pointed at before it, and a
+  // row that left the list is pointed at no more (its element went without a mouseleave).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection or list is the signal
+  useEffect(() => setPointed(null), [selection, rows]);
+  /** The edges vis shows selected (read back from it), for tests and assistive tools. */
+  const [selectedEdges, setSelectedEdges] = useState('');
+  // A row of the list pointed at selects its edge and the two ends; otherwise a selection made
+  // here, or kept from before, shows in the graph when it belongs to this level.
   useEffect(() => {
     const net = network.current;
     if (!net || state === 'loading' || state === 'layout') return;
     const here = selection?.level === level ? selection : null;
-    if (here?.kind === 'node' && graph?.nodes.some((n) => n.id === here.id)) net.selectNodes([here.id], false);
+    const rowEdges = pointed ? edgesOf.get(pointed) : undefined;
+    if (rowEdges?.length) net.setSelection({ nodes: [...new Set(rowEdges.flatMap((e) => [e.source, e.target]))], edges: rowEdges.map((e) => e.id) }, { highlightEdges: false });
+    else if (here?.kind === 'node' && graph?.nodes.some((n) => n.id === here.id)) net.selectNodes([here.id], false);
     else if (here?.kind === 'edge' && graph?.edges.some((e) => e.id === here.id)) net.selectEdges([here.id]);
     else net.unselectAll();
-  }, [selection, level, graph, state]);
+    setSelectedEdges(net.getSelectedEdges().join(' '));
+  }, [selection, level, graph, state, pointed, edgesOf]);
 
   // Draw: stored positions first, the worker's layout for the rest, vis physics off.
   useEffect(() => {
@@ -255,7 +279,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   }
 
   return (
-    <div className="network" data-testid="network-view" data-state={state} data-layout={refining === null ? 'done' : 'refining'}>
+    <div className="network" data-testid="network-view" data-state={state} data-selected-edges={selectedEdges} data-layout={refining === null ? 'done' : 'refining'}>
       <div className="network__toolbar">
         <fieldset className="seg" aria-label="Level">
           <button type="button" className={`seg__btn${level === 'sides' ? ' seg__btn--on' : ''}`} aria-pressed={level === 'sides'} data-testid="level-sides" onClick={() => setLevel('sides')}>
@@ -346,7 +370,16 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
           <ul className="eng-list" data-testid="network-engagements">
             {rows.map((r) => (
               <li key={r.id}>
-                <button type="button" className="eng-list__item" data-testid="network-engagement" onClick={() => openCoding(r.documentIds[0], r.id)}>
+                <button
+                  type="button"
+                  className="eng-list__item"
+                  data-testid="network-engagement"
+                  onClick={() => openCoding(r.documentIds[0], r.id)}
+                  onMouseMove={() => pointed !== r.id && setPointed(r.id)}
+                  onMouseLeave={() => setPointed(null)}
+                  onFocus={() => setPointed(r.id)}
+                  onBlur={() => setPointed(null)}
+                >
                   <span className="eng-list__meta">
                     {r.date.value ?? 'undated'} · {codebook?.types.find((t) => t.key === r.type)?.label ?? r.type}
                     {r.place ? ` · ${r.place}` : ''}
