@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, expectAppState, test } from './fixtures';
+import type { EngagementGraph } from '../shared/analysis';
+import { expect, expectAppState, rawCall, test } from './fixtures';
 import { codedProject } from './seed-project';
 
 test('network of countries: Iraq linked to Somalia, Iran, NATO and the US; an edge lists its engagements; a brush filters', async ({ liaison }) => {
@@ -17,8 +18,20 @@ test('network of countries: Iraq linked to Somalia, Iran, NATO and the US; an ed
   await expect(links.filter({ hasText: 'Somalia' })).toContainText('Iraq');
   await liaison.screenshot(page, 'network-countries');
 
+  // Pointing at an engagement in the list selects its link (and the two ends) in the graph.
+  const sides = (await rawCall(page, 'analysis.graph', { level: 'sides' })).body as { ok: true; value: EngagementGraph };
+  const idOf = (label: string) => sides.value.nodes.find((n) => n.label === label)!.id;
+  const iraqSomalia = sides.value.edges.find((e) => [e.source, e.target].sort().join() === [idOf('Iraq'), idOf('Somalia')].sort().join())!.id;
+  await expect(view).toHaveAttribute('data-selected-edges', '');
+  await page.getByTestId('network-engagement').filter({ hasText: 'Hussein Moallim' }).hover();
+  await expect(view).toHaveAttribute('data-selected-edges', iraqSomalia);
+  await liaison.screenshot(page, 'network-row-pointed');
+  await page.getByTestId('network-canvas').hover({ position: { x: 5, y: 5 } });
+  await expect(view).toHaveAttribute('data-selected-edges', '');
+
   // The Iraq–Somalia link lists its two engagements; one opens beside its source.
   await links.filter({ hasText: 'Somalia' }).click();
+  await expect(view).toHaveAttribute('data-selected-edges', iraqSomalia);
   await expect(page.getByTestId('selection-label')).toContainText('Somalia');
   await expect(page.getByTestId('network-engagement')).toHaveCount(2);
   await liaison.screenshot(page, 'network-edge-selected');

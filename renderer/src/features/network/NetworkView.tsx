@@ -13,16 +13,10 @@ import { DateField } from '../engagements/FilterBar';
 import type { LayoutMessage, LayoutRequest, Positions } from './layout';
 import { Timeline } from './Timeline';
 import { graphSvg } from './svg';
-import { visNode } from './vis-node';
+import { countRange, networkOptions, nodeTheme, PALETTE, visEdge, visNode } from './vis-style';
 
 type Level = 'actors' | 'sides';
 
-const PALETTE = ['#2d6a99', '#c0762b', '#3f9b5a', '#8e5bb5', '#b84a4a', '#4a9fa8', '#8a7a2b', '#6b6b6b'];
-/**
- * Above this many nodes every redraw strokes thousands of edges (about 70-100 ms for 20,000 in
- * `npm run bench:graph`), so edges are hidden while the view is dragged or zoomed.
- */
-const LARGE_GRAPH_NODES = 1000;
 
 /** Label and node colours from the theme's variables (the canvas cannot read CSS itself). */
 function themeColours(): { text: string; nodeFill: string } {
@@ -81,15 +75,39 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       stale = true;
     };
   }, [listFilter, version]);
-  // A selection made here, or kept from before, shows in the graph when it belongs to this level.
+  /** Engagement id → the edges it is counted in, so a row of the list pointed at shows in the graph. */
+  const edgesOf = useMemo(() => {
+    const map = new Map<string, EngagementGraph['edges']>();
+    for (const e of graph?.edges ?? []) {
+      for (const id of e.engagementIds) {
+        const list = map.get(id);
+        if (list) list.push(e);
+        else map.set(id, [e]);
+      }
+    }
+    return map;
+  }, [graph]);
+  /** The engagement whose row in the list is pointed at or focused. */
+  const [pointed, setPointed] = useState<string | null>(null);
+  // A selection made (in the graph or the Links list) wins over a row pointed at before it, and a
+  // row that left the list is pointed at no more (its element went without a mouseleave).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection or list is the signal
+  useEffect(() => setPointed(null), [selection, rows]);
+  /** The edges vis shows selected (read back from it), for tests and assistive tools. */
+  const [selectedEdges, setSelectedEdges] = useState('');
+  // A row of the list pointed at selects its edge and the two ends; otherwise a selection made
+  // here, or kept from before, shows in the graph when it belongs to this level.
   useEffect(() => {
     const net = network.current;
     if (!net || state === 'loading' || state === 'layout') return;
     const here = selection?.level === level ? selection : null;
-    if (here?.kind === 'node' && graph?.nodes.some((n) => n.id === here.id)) net.selectNodes([here.id], false);
+    const rowEdges = pointed ? edgesOf.get(pointed) : undefined;
+    if (rowEdges?.length) net.setSelection({ nodes: [...new Set(rowEdges.flatMap((e) => [e.source, e.target]))], edges: rowEdges.map((e) => e.id) }, { highlightEdges: false });
+    else if (here?.kind === 'node' && graph?.nodes.some((n) => n.id === here.id)) net.selectNodes([here.id], false);
     else if (here?.kind === 'edge' && graph?.edges.some((e) => e.id === here.id)) net.selectEdges([here.id]);
     else net.unselectAll();
-  }, [selection, level, graph, state]);
+    setSelectedEdges(net.getSelectedEdges().join(' '));
+  }, [selection, level, graph, state, pointed, edgesOf]);
 
   // Draw: stored positions first, the worker's layout for the rest, vis physics off.
   useEffect(() => {
@@ -102,37 +120,26 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     let viewMoved = false;
     const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
 
-    /** Build the network on these positions; `onShown` runs once it is drawn and fitted. */
+    /** Build the network on these positions; `onShown` runs once it is drawn (fitted). */
     const draw = (positions: Positions, onShown?: () => void) => {
       if (!container.current) return;
-      const { text, nodeFill } = themeColours();
-      const nodes = new DataSet<Node>(
-        graph.nodes.map((n) => visNode(n, positions[n.id])),
-      );
+      const range = countRange(graph.nodes);
+      const nodes = new DataSet<Node>(graph.nodes.map((n) => visNode(n, positions[n.id], range)));
       const typeLabel = (k: string) => codebook.types.find((t) => t.key === k)?.label ?? k;
       const edges = new DataSet<Edge>(
-        graph.edges.map((e) => ({
-          id: e.id,
-          from: e.source,
-          to: e.target,
-          width: 1 + (5 * e.count) / maxCount,
-          color: { color: colourOf(codebook, e.dominantType), highlight: colourOf(codebook, e.dominantType) },
-          title: `${e.count} engagement${e.count === 1 ? '' : 's'}\n${Object.entries(e.countsByType)
-            .map(([t, c]) => `${typeLabel(t)}: ${c}`)
-            .join('\n')}${e.firstDate ? `\n${e.firstDate}${e.lastDate && e.lastDate !== e.firstDate ? ` – ${e.lastDate}` : ''}` : ''}`,
-        })),
+        graph.edges.map((e) =>
+          visEdge(
+            e,
+            colourOf(codebook, e.dominantType),
+            maxCount,
+            `${e.count} engagement${e.count === 1 ? '' : 's'}\n${Object.entries(e.countsByType)
+              .map(([t, c]) => `${typeLabel(t)}: ${c}`)
+              .join('\n')}${e.firstDate ? `\n${e.firstDate}${e.lastDate && e.lastDate !== e.firstDate ? ` – ${e.lastDate}` : ''}` : ''}`,
+          ),
+        ),
       );
       network.current?.destroy();
-      const net = new Network(
-        container.current,
-        { nodes, edges },
-        {
-          physics: false,
-          interaction: { hover: true, tooltipDelay: 150, multiselect: false, hideEdgesOnDrag: graph.nodes.length > LARGE_GRAPH_NODES, hideEdgesOnZoom: graph.nodes.length > LARGE_GRAPH_NODES },
-          nodes: { font: { color: text, size: 13, face: 'system-ui' }, color: { background: nodeFill, highlight: { background: nodeFill } }, scaling: { min: 10, max: 30 }, borderWidth: 1 },
-          edges: { smooth: false, selectionWidth: 2 },
-        },
-      );
+      const net = new Network(container.current, { nodes, edges }, networkOptions(graph.nodes.length, themeColours()));
       net.on('click', (p: { nodes: string[]; edges: string[] }) => {
         if (p.nodes.length) {
           const n = graph.nodes.find((x) => x.id === p.nodes[0])!;
@@ -159,9 +166,10 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
         const moved = net.getPositions(p.nodes);
         void liaison.analysis.savePositions({ level, positions: Object.fromEntries(Object.entries(moved).map(([id, pos]) => [id, { x: pos.x, y: pos.y, pinned: true }])) });
       });
+      // vis fits the view to the nodes before its first draw when physics is off, so that draw is the
+      // picture: fitting again redrew every edge for nothing (0.2-0.3 s on 20,000, `npm run bench:graph`).
       net.once('afterDrawing', () => {
-        net.fit({ animation: false });
-        if (onShown) net.once('afterDrawing', onShown);
+        onShown?.();
         if (!cancelled) setState('ready');
       });
       network.current = net;
@@ -222,8 +230,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     const onChange = () => {
       const net = network.current;
       if (!net) return;
-      const { text, nodeFill } = themeColours();
-      net.setOptions({ nodes: { font: { color: text }, color: { background: nodeFill, highlight: { background: nodeFill } } } });
+      net.setOptions({ nodes: nodeTheme(themeColours()) });
     };
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
@@ -272,7 +279,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   }
 
   return (
-    <div className="network" data-testid="network-view" data-state={state} data-layout={refining === null ? 'done' : 'refining'}>
+    <div className="network" data-testid="network-view" data-state={state} data-selected-edges={selectedEdges} data-layout={refining === null ? 'done' : 'refining'}>
       <div className="network__toolbar">
         <fieldset className="seg" aria-label="Level">
           <button type="button" className={`seg__btn${level === 'sides' ? ' seg__btn--on' : ''}`} aria-pressed={level === 'sides'} data-testid="level-sides" onClick={() => setLevel('sides')}>
@@ -363,7 +370,16 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
           <ul className="eng-list" data-testid="network-engagements">
             {rows.map((r) => (
               <li key={r.id}>
-                <button type="button" className="eng-list__item" data-testid="network-engagement" onClick={() => openCoding(r.documentIds[0], r.id)}>
+                <button
+                  type="button"
+                  className="eng-list__item"
+                  data-testid="network-engagement"
+                  onClick={() => openCoding(r.documentIds[0], r.id)}
+                  onMouseMove={() => pointed !== r.id && setPointed(r.id)}
+                  onMouseLeave={() => setPointed(null)}
+                  onFocus={() => setPointed(r.id)}
+                  onBlur={() => setPointed(null)}
+                >
                   <span className="eng-list__meta">
                     {r.date.value ?? 'undated'} · {codebook?.types.find((t) => t.key === r.type)?.label ?? r.type}
                     {r.place ? ` · ${r.place}` : ''}
