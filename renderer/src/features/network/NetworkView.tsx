@@ -11,8 +11,8 @@ import { FilterChips } from '../analysis-filter/FilterChips';
 import { analysisFilter, effectiveFilter, isEmptyFilter, useAnalysisFilter } from '../analysis-filter/store';
 import { DateField } from '../engagements/FilterBar';
 import type { LayoutMessage, LayoutRequest, Positions } from './layout';
-import { Timeline } from './Timeline';
 import { graphSvg } from './svg';
+import { Timeline } from './Timeline';
 import { countRange, networkOptions, nodeTheme, PALETTE, visEdge, visNode } from './vis-style';
 
 type Level = 'actors' | 'sides';

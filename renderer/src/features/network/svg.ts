@@ -1,4 +1,5 @@
 import type { EngagementGraph } from '../../../../shared/analysis';
+import { edgeWidth } from './vis-style';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -17,7 +18,7 @@ export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: 
     .map((e) => {
       const a = positions[e.source];
       const b = positions[e.target];
-      return `<line x1="${a.x - minX}" y1="${a.y - minY}" x2="${b.x - minX}" y2="${b.y - minY}" stroke="${colourOf(e.dominantType)}" stroke-width="${(1 + (5 * e.count) / maxCount).toFixed(2)}"><title>${e.count}</title></line>`;
+      return `<line x1="${a.x - minX}" y1="${a.y - minY}" x2="${b.x - minX}" y2="${b.y - minY}" stroke="${colourOf(e.dominantType)}" stroke-width="${edgeWidth(e.count, maxCount).toFixed(2)}"><title>${e.count}</title></line>`;
     });
   const nodes = graph.nodes
     .filter((n) => positions[n.id])

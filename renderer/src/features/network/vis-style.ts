@@ -48,9 +48,18 @@ export function visNode(n: GraphNode, at: { x: number; y: number }, range: { min
   };
 }
 
+/**
+ * Line width for an edge of `count` engagements when the graph's largest has `maxCount`: 1 for a
+ * single engagement, up to 6 for the largest. (Not count / max alone: when every link is one
+ * engagement, every line would be drawn at the widest.)
+ */
+export function edgeWidth(count: number, maxCount: number): number {
+  return maxCount <= 1 ? 1 : 1 + (5 * (count - 1)) / (maxCount - 1);
+}
+
 /** An edge: width by count (of the graph's largest, `maxCount`), colour by its dominant type. */
 export function visEdge(e: { id: string; source: string; target: string; count: number }, colour: string, maxCount: number, title: string): Edge {
-  return { id: e.id, from: e.source, to: e.target, width: 1 + (5 * e.count) / maxCount, color: { color: colour, highlight: colour }, title };
+  return { id: e.id, from: e.source, to: e.target, width: edgeWidth(e.count, maxCount), color: { color: colour, highlight: colour }, title };
 }
 
 export interface Theme {
