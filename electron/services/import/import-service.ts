@@ -142,6 +142,7 @@ export async function runImport(store: Store, paths: string[], options: ImportOp
             words: a.words,
             importedAt: now,
             dupChecked: true,
+            ...(a.textUtf8 ? { textUtf8: a.textUtf8 } : {}),
           };
           const rowid = insertDocument(db, doc);
           duplicates.check({ rowid, id: doc.id, minhash: a.minhash, shingles: a.shingles, clean_hash: a.cleanHash });

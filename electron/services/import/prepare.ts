@@ -18,6 +18,13 @@ export interface PreparedArticle {
   words: number;
   /** Its lines, keyed for the batch pass (which then needs no second look at the text). */
   lines: LineTable;
+  /**
+   * The text as UTF-8, in place of `parsed.text` (then empty), once the article has crossed from a
+   * worker thread (forWire): the main thread only hands it to SQLite, so it never becomes a string
+   * on the main thread's heap, where hundreds waiting for their write outlived the young
+   * generation and grew the heap during large imports.
+   */
+  textUtf8?: Uint8Array;
 }
 
 export type FileResult =
@@ -83,4 +90,22 @@ export async function prepareFile(job: FileJob): Promise<FileResult> {
     if (err instanceof ImportRefusal) return { kind: 'failed', code: err.code, reason: err.message };
     return { kind: 'failed', code: 'parse-error', reason: `The file could not be read as its format: ${(err as Error).message}` };
   }
+}
+
+/**
+ * A result ready to post to the main thread: each text as UTF-8 bytes, and every buffer (text,
+ * signature, line table) transferred rather than copied. Each is its own ArrayBuffer (TextEncoder,
+ * signatureToBytes and lineTable allocate one apiece; Buffer.from could hand out a shared pool).
+ */
+export function forWire(result: FileResult): { result: FileResult; transfer: ArrayBuffer[] } {
+  if (result.kind !== 'parsed') return { result, transfer: [] };
+  const transfer: ArrayBuffer[] = [];
+  const encoder = new TextEncoder();
+  const articles = result.articles.map((a) => {
+    const textUtf8 = encoder.encode(a.parsed.text);
+    transfer.push(textUtf8.buffer as ArrayBuffer, a.lines.buffer as ArrayBuffer);
+    if (a.minhash) transfer.push(a.minhash.buffer as ArrayBuffer);
+    return { ...a, parsed: { ...a.parsed, text: '' }, textUtf8 };
+  });
+  return { result: { ...result, articles }, transfer };
 }

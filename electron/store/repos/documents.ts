@@ -21,6 +21,8 @@ export interface NewDocument {
   importedAt: string;
   /** Already compared for duplicates (in the transaction that stores it). */
   dupChecked: boolean;
+  /** The text as UTF-8, when `parsed.text` was left empty for the trip from a worker thread. */
+  textUtf8?: Uint8Array;
 }
 
 const META_FIELDS = ['title', 'publishedAt', 'outlet', 'place', 'url', 'byline', 'language'] as const;
@@ -45,7 +47,7 @@ export function insertDocument(db: Db, d: NewDocument): number {
     `INSERT INTO documents (id, batch_id, path, record_index, format, size_bytes, mtime_ms, sha256, encoding, text,
        title, published_at, outlet, place, url, byline, language, meta_sources_json, words, clean_hash, minhash, shingles,
        warnings_json, imported_at, dup_checked)
-     VALUES ($id, $batchId, $path, $recordIndex, $format, $sizeBytes, $mtimeMs, $sha256, $encoding, $text,
+     VALUES ($id, $batchId, $path, $recordIndex, $format, $sizeBytes, $mtimeMs, $sha256, $encoding, CAST($text AS TEXT),
        $title, $publishedAt, $outlet, $place, $url, $byline, $language, $metaSources, $words, $cleanHash, $minhash, $shingles,
        $warnings, $importedAt, $dupChecked)`,
   ).run({
@@ -58,7 +60,8 @@ export function insertDocument(db: Db, d: NewDocument): number {
     mtimeMs: d.mtimeMs,
     sha256: d.sha256,
     encoding: p.encoding,
-    text: p.text,
+    // UTF-8 bytes bind as a BLOB; the CAST stores them as the TEXT they are.
+    text: d.textUtf8 ?? p.text,
     title: p.title?.value ?? null,
     publishedAt: p.publishedAt?.value ?? null,
     outlet: p.outlet?.value ?? null,
