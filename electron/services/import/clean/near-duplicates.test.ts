@@ -152,6 +152,20 @@ describe('NearDuplicateIndex', () => {
     expect(index.add([entry('a2', aCopy, 5)])).toEqual([]);
   });
 
+  it('unlinks a removed document from the middle of a bucket and keeps the others', () => {
+    const index = new NearDuplicateIndex();
+    // Exact copies share every band: one bucket per band holding c1, c2, c3 (c2 in the middle).
+    index.load([entry('c1', a, 1), entry('c2', a, 2), entry('c3', a, 3)]);
+    index.remove('c2');
+    expect(index.add([entry('c4', a, 4)]).map((p) => [p.a, p.b]).sort()).toEqual([
+      ['c1', 'c4'],
+      ['c3', 'c4'],
+    ]);
+    index.remove('c4');
+    index.remove('c1');
+    expect(index.add([entry('c5', a, 5)]).map((p) => [p.a, p.b])).toEqual([['c3', 'c5']]);
+  });
+
   it('keeps signatures apart across its packed storage chunks (thousands of documents)', () => {
     const index = new NearDuplicateIndex();
     // Distinct texts: each its own numbered words, so no two are near each other.

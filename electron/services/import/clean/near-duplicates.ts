@@ -162,8 +162,78 @@ export function chooseBanding(numHashes: number, threshold: number): { bands: nu
   return { bands: numHashes, rows: 1 };
 }
 
-/** A bucket holds one slot as a plain number until a second arrives: most buckets stay single. */
-type Bucket = number | number[];
+/**
+ * One LSH band's buckets: band key → the slots that have it, in typed arrays off the JS heap (21
+ * Maps of 100,000 entries took about 125 MB of heap). An open-addressing table maps a key to the
+ * latest slot with it; `next` chains each slot to the previous one with the same key.
+ */
+class BandTable {
+  /** key + 1 (0: empty). Band keys are 30-bit, so this stays a positive Int32. */
+  private keys = new Int32Array(1024);
+  private heads = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private used = 0;
+
+  /** The slots with `key`, latest first. */
+  *slots(key: number): Generator<number> {
+    const at = this.find(key);
+    if (this.keys[at] === 0) return;
+    for (let slot = this.heads[at]; slot >= 0; slot = this.next[slot]) yield slot;
+  }
+
+  add(key: number, slot: number): void {
+    if (slot >= this.next.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.next.length * 2));
+      grown.set(this.next);
+      this.next = grown;
+    }
+    // Linear probing stays short up to three quarters full.
+    if ((this.used + 1) * 4 > this.keys.length * 3) this.rehash();
+    const at = this.find(key);
+    if (this.keys[at] === 0) {
+      this.keys[at] = key + 1;
+      this.next[slot] = -1;
+      this.used++;
+    } else this.next[slot] = this.heads[at];
+    this.heads[at] = slot;
+  }
+
+  remove(key: number, slot: number): void {
+    const at = this.find(key);
+    if (this.keys[at] === 0) return;
+    if (this.heads[at] === slot) {
+      // The key keeps its entry with an empty chain (-1): open addressing cannot drop it.
+      this.heads[at] = this.next[slot];
+      return;
+    }
+    for (let prev = this.heads[at]; prev >= 0; prev = this.next[prev]) {
+      if (this.next[prev] === slot) {
+        this.next[prev] = this.next[slot];
+        return;
+      }
+    }
+  }
+
+  /** The index of `key`'s entry, or of the empty entry where it would go (linear probing). */
+  private find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; at = (at + 1) & mask) {
+      if (this.keys[at] === 0 || this.keys[at] === key + 1) return at;
+    }
+  }
+
+  private rehash(): void {
+    const { keys, heads } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.heads = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      const at = this.find(keys[i] - 1);
+      this.keys[at] = keys[i];
+      this.heads[at] = heads[i];
+    }
+  }
+}
 
 /** Signatures per chunk of the packed store: 2 MB each, so growing never copies what is stored. */
 const CHUNK_SLOTS = 4096;
@@ -210,7 +280,7 @@ export class NearDuplicateIndex {
   readonly threshold: number;
   private readonly bands: number;
   private readonly rows: number;
-  private readonly buckets: Map<number, Bucket>[];
+  private readonly buckets: BandTable[];
   private readonly store = new PackedSignatures();
   private readonly slotOf = new Map<string, number>();
 
@@ -219,7 +289,7 @@ export class NearDuplicateIndex {
     if (!(this.threshold > 0 && this.threshold <= 1)) throw new Error(`threshold must be in (0, 1]: ${this.threshold}`);
     ({ bands: this.bands, rows: this.rows } = chooseBanding(NUM_HASHES, this.threshold));
     // One map per band keeps each under V8's Map size limit (2^24 entries) on large projects.
-    this.buckets = Array.from({ length: this.bands }, () => new Map<number, Bucket>());
+    this.buckets = Array.from({ length: this.bands }, () => new BandTable());
   }
 
   get size(): number {
@@ -244,9 +314,7 @@ export class NearDuplicateIndex {
       if (doc.length > 0) {
         seen.clear();
         for (let band = 0; band < this.bands; band++) {
-          const bucket = this.buckets[band].get(this.bandKey(doc.signature, band));
-          if (bucket === undefined) continue;
-          for (const slot of typeof bucket === 'number' ? [bucket] : bucket) {
+          for (const slot of this.buckets[band].slots(this.bandKey(doc.signature, band))) {
             if (seen.has(slot)) continue;
             seen.add(slot);
             if (this.store.lengths[slot] > 0) this.compare(doc, slot, pairs);
@@ -267,16 +335,7 @@ export class NearDuplicateIndex {
     this.store.lengths[slot] = -1;
     if (length <= 0) return;
     const signature = this.store.signature(slot);
-    for (let band = 0; band < this.bands; band++) {
-      const map = this.buckets[band];
-      const key = this.bandKey(signature, band);
-      const bucket = map.get(key);
-      if (bucket === slot) map.delete(key);
-      else if (Array.isArray(bucket)) {
-        const rest = bucket.filter((s) => s !== slot);
-        map.set(key, rest.length === 1 ? rest[0] : rest);
-      }
-    }
+    for (let band = 0; band < this.bands; band++) this.buckets[band].remove(this.bandKey(signature, band), slot);
   }
 
   private compare(doc: IndexedSignature, slot: number, pairs: DuplicatePair[]): void {
@@ -301,19 +360,12 @@ export class NearDuplicateIndex {
     const slot = this.store.push(doc);
     this.slotOf.set(doc.id, slot);
     if (doc.length === 0) return;
-    for (let band = 0; band < this.bands; band++) {
-      const map = this.buckets[band];
-      const key = this.bandKey(doc.signature, band);
-      const bucket = map.get(key);
-      if (bucket === undefined) map.set(key, slot);
-      else if (typeof bucket === 'number') map.set(key, [bucket, slot]);
-      else bucket.push(slot);
-    }
+    for (let band = 0; band < this.bands; band++) this.buckets[band].add(this.bandKey(doc.signature, band), slot);
   }
 
   /**
-   * 30-bit key of one band's rows: small enough to be a V8 small integer, so the 21 keys a
-   * document adds are not each a boxed number on the heap. Two unrelated bands meeting on a key
+   * 30-bit key of one band's rows (it fits the Int32 tables of BandTable). Two unrelated bands
+   * meeting on a key
    * (about 1 in 10,000 lookups at 100,000 documents) costs one signature comparison, nothing more:
    * every candidate is confirmed by its estimated Jaccard.
    */
