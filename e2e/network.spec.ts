@@ -47,6 +47,27 @@ test('network of countries: Iraq linked to Somalia, Iran, NATO and the US; an ed
   // Grouping by country pair is in the analysis service; the level switch draws actors.
   await page.getByTestId('filter-from').fill('');
   await page.getByTestId('filter-to').fill('');
+  await expect(links).toHaveCount(4);
+  await expect(view).toHaveAttribute('data-state', 'ready');
+
+  // Node size by engagements (Iraq 6, Somalia 2, the fewest 1) or by links (Iraq 4, the rest 1):
+  // the drawn nodes are resized, and the SVG export draws them as shown.
+  const radiusIn = async (name: string, label: string) => {
+    const download = page.waitForEvent('download');
+    const item = page.getByText('Graph as SVG', { exact: true });
+    if (!(await item.isVisible())) await page.getByText('Export', { exact: true }).click();
+    await item.click();
+    const file = path.join(liaison.dir, name);
+    await (await download).saveAs(file);
+    if (await item.isVisible()) await page.getByText('Export', { exact: true }).click();
+    return Number(fs.readFileSync(file, 'utf8').match(new RegExp(`r="([\\d.]+)"[^>]*/><text[^>]*>${label}</text>`))?.[1]);
+  };
+  expect(await radiusIn('by-engagements.svg', 'Somalia')).toBeCloseTo(14, 1);
+  await page.getByTestId('size-links').click();
+  await expect(page.getByTestId('size-links')).toHaveAttribute('aria-pressed', 'true');
+  expect(await radiusIn('by-links.svg', 'Somalia')).toBeCloseTo(10, 1);
+  expect(await radiusIn('by-links-iraq.svg', 'Iraq')).toBeCloseTo(30, 1);
+  await liaison.screenshot(page, 'network-size-by-links');
   await page.getByTestId('level-actors').click();
   await expect(view).toHaveAttribute('data-state', 'ready');
   await expect(links.filter({ hasText: 'Hussein Moallim' })).toHaveCount(1);

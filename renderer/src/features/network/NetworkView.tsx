@@ -13,9 +13,11 @@ import { DateField } from '../engagements/FilterBar';
 import type { LayoutMessage, LayoutRequest, Positions } from './layout';
 import { graphSvg } from './svg';
 import { Timeline } from './Timeline';
-import { countRange, networkOptions, nodeTheme, PALETTE, visEdge, visNode } from './vis-style';
+import { countRange, networkOptions, nodeSize, nodeTheme, PALETTE, type SizeBy, visEdge, visNode } from './vis-style';
 
 type Level = 'actors' | 'sides';
+/** Where the node size choice is remembered between sessions (renderer storage, not the project). */
+const SIZE_BY_KEY = 'liaison.network.sizeBy';
 
 
 /** Label and node colours from the theme's variables (the canvas cannot read CSS itself). */
@@ -52,6 +54,11 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const network = useRef<Network | null>(null);
+  /** The drawn graph's nodes, to resize them in place. */
+  const drawnNodes = useRef<DataSet<Node> | null>(null);
+  const [sizeBy, setSizeBy] = useState<SizeBy>(() => (localStorage.getItem(SIZE_BY_KEY) === 'links' ? 'links' : 'engagements'));
+  /** Read when drawing, so a change resizes the nodes without drawing the graph again. */
+  const sizeByRef = useRef(sizeBy);
 
   useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('engagements') || tables.includes('actors')) && setVersion((v) => v + 1)), []);
   useEffect(() => {
@@ -123,8 +130,8 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     /** Build the network on these positions; `onShown` runs once it is drawn (fitted). */
     const draw = (positions: Positions, onShown?: () => void) => {
       if (!container.current) return;
-      const range = countRange(graph.nodes);
-      const nodes = new DataSet<Node>(graph.nodes.map((n) => visNode(n, positions[n.id], range)));
+      const range = countRange(graph.nodes, sizeByRef.current);
+      const nodes = new DataSet<Node>(graph.nodes.map((n) => visNode(n, positions[n.id], range, sizeByRef.current)));
       const typeLabel = (k: string) => codebook.types.find((t) => t.key === k)?.label ?? k;
       const edges = new DataSet<Edge>(
         graph.edges.map((e) =>
@@ -173,6 +180,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
         if (!cancelled) setState('ready');
       });
       network.current = net;
+      drawnNodes.current = nodes;
       drawn = { net, nodes };
     };
 
@@ -224,6 +232,15 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
   }, [graph, codebook, level, openCoding]);
 
   useEffect(() => () => network.current?.destroy(), []);
+  // Node size by engagements or by links: remembered, and applied to the drawn nodes in place.
+  useEffect(() => {
+    localStorage.setItem(SIZE_BY_KEY, sizeBy);
+    if (sizeByRef.current === sizeBy) return;
+    sizeByRef.current = sizeBy;
+    if (!graph || !drawnNodes.current) return;
+    const range = countRange(graph.nodes, sizeBy);
+    drawnNodes.current.update(graph.nodes.map((n) => ({ id: n.id, size: nodeSize(n, range, sizeBy) })));
+  }, [sizeBy, graph]);
   // Labels and node fills follow the theme when it changes under an open graph.
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -245,9 +262,9 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
         return;
       }
       const positions = network.current.getPositions();
-      downloadText(`network-${level}.svg`, graphSvg(graph, positions, (t) => colourOf(codebook, t)), 'image/svg+xml');
+      downloadText(`network-${level}.svg`, graphSvg(graph, positions, (t) => colourOf(codebook, t), sizeBy), 'image/svg+xml');
     },
-    [codebook, graph, level],
+    [codebook, graph, level, sizeBy],
   );
   const exportFile = useCallback(
     async (format: 'gexf' | 'graphml' | 'csv' | 'xlsx' | 'json' | 'plover' | 'dyads') => {
@@ -323,7 +340,18 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
       </div>
       <FilterChips state={shared} codebook={codebook} />
       <div className="network__body">
-        <div className="network__canvas" ref={container} data-testid="network-canvas" />
+        <div className="network__stage">
+          <div className="network__canvas" ref={container} data-testid="network-canvas" />
+          <fieldset className="seg network__size" aria-label="Node size">
+            <span className="network__size-label">Node size</span>
+            <button type="button" className={`seg__btn${sizeBy === 'engagements' ? ' seg__btn--on' : ''}`} aria-pressed={sizeBy === 'engagements'} data-testid="size-engagements" title="Node size by number of engagements" onClick={() => setSizeBy('engagements')}>
+              engagements
+            </button>
+            <button type="button" className={`seg__btn${sizeBy === 'links' ? ' seg__btn--on' : ''}`} aria-pressed={sizeBy === 'links'} data-testid="size-links" title="Node size by number of links (others met)" onClick={() => setSizeBy('links')}>
+              links
+            </button>
+          </fieldset>
+        </div>
         <aside className="network__side">
           <header className="network__side-head">
             {selection ? (

@@ -1,10 +1,10 @@
 import type { EngagementGraph } from '../../../../shared/analysis';
-import { edgeWidth } from './vis-style';
+import { countRange, edgeWidth, nodeSize, type SizeBy } from './vis-style';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The graph as drawn (same positions, widths and colours) as a standalone SVG document. */
-export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: number; y: number }>, colourOf: (type: string) => string): string {
+/** The graph as drawn (same positions, node sizes, widths and colours) as a standalone SVG document. */
+export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: number; y: number }>, colourOf: (type: string) => string, sizeBy: SizeBy = 'engagements'): string {
   const pts = graph.nodes.map((n) => positions[n.id]).filter(Boolean);
   const pad = 60;
   const minX = Math.min(...pts.map((p) => p.x)) - pad;
@@ -12,7 +12,7 @@ export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: 
   const w = Math.max(...pts.map((p) => p.x)) - minX + pad;
   const h = Math.max(...pts.map((p) => p.y)) - minY + pad;
   const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
-  const maxEng = Math.max(1, ...graph.nodes.map((n) => n.engagementCount));
+  const range = countRange(graph.nodes, sizeBy);
   const lines = graph.edges
     .filter((e) => positions[e.source] && positions[e.target])
     .map((e) => {
@@ -24,7 +24,7 @@ export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: 
     .filter((n) => positions[n.id])
     .map((n) => {
       const p = positions[n.id];
-      const r = 6 + (12 * n.engagementCount) / maxEng;
+      const r = nodeSize(n, range, sizeBy);
       return `<g><circle cx="${p.x - minX}" cy="${p.y - minY}" r="${r.toFixed(1)}" fill="#e8e8e4" stroke="#5a6672"/><text x="${p.x - minX}" y="${p.y - minY + r + 13}" text-anchor="middle" font-family="sans-serif" font-size="12">${esc(n.label)}</text></g>`;
     });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(w)}" height="${Math.round(h)}" viewBox="0 0 ${Math.round(w)} ${Math.round(h)}">\n<rect width="100%" height="100%" fill="#ffffff"/>\n${lines.join('\n')}\n${nodes.join('\n')}\n</svg>\n`;

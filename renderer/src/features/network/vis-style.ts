@@ -18,31 +18,41 @@ const NODE_SIZE = [10, 30] as const;
 
 type GraphNode = { id: string; label: string; kind: string; engagementCount: number; degree: number };
 
-/** The engagement counts of the smallest and the largest node: what node sizes scale between. */
-export function countRange(nodes: readonly GraphNode[]): { min: number; max: number } {
+/** What a node's size shows: its engagements, or its links (degree: how many others it met). */
+export type SizeBy = 'engagements' | 'links';
+
+const measure = (n: GraphNode, by: SizeBy) => (by === 'links' ? n.degree : n.engagementCount);
+
+/** The smallest and the largest node's measure: what node sizes scale between. */
+export function countRange(nodes: readonly GraphNode[], by: SizeBy = 'engagements'): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
   for (const n of nodes) {
-    min = Math.min(min, n.engagementCount);
-    max = Math.max(max, n.engagementCount);
+    min = Math.min(min, measure(n, by));
+    max = Math.max(max, measure(n, by));
   }
   return { min, max };
 }
 
+/** A node's radius for its measure within `range` (from countRange()). */
+export function nodeSize(n: GraphNode, range: { min: number; max: number }, by: SizeBy = 'engagements'): number {
+  const share = range.max > range.min ? (measure(n, by) - range.min) / (range.max - range.min) : 0.5;
+  return NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]);
+}
+
 /**
- * A graph node: shape by kind, size by engagement count (within `range`, from countRange()), a
- * tooltip with the counts. The size is given, not vis's `value` with `scaling`: that made vis
- * process every node's label a second time once all were added (about 0.1 s on 5,000 nodes).
- * Same sizes as vis's default scaling would give.
+ * A graph node: shape by kind, size by engagement count or links (within `range`, from
+ * countRange()), a tooltip with the counts. The size is given, not vis's `value` with `scaling`:
+ * that made vis process every node's label a second time once all were added (about 0.1 s on
+ * 5,000 nodes). Same sizes as vis's default scaling would give.
  */
-export function visNode(n: GraphNode, at: { x: number; y: number }, range: { min: number; max: number }): Node {
-  const share = range.max > range.min ? (n.engagementCount - range.min) / (range.max - range.min) : 0.5;
+export function visNode(n: GraphNode, at: { x: number; y: number }, range: { min: number; max: number }, by: SizeBy = 'engagements'): Node {
   return {
     id: n.id,
     label: n.label,
     x: at.x,
     y: at.y,
-    size: NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]),
+    size: nodeSize(n, range, by),
     shape: n.kind === 'person' ? 'dot' : n.kind === 'organisation' ? 'diamond' : 'square',
     title: `${n.label}\n${n.engagementCount} engagement${n.engagementCount === 1 ? '' : 's'}, ${n.degree} link${n.degree === 1 ? '' : 's'}`,
   };
