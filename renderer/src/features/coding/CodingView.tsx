@@ -189,10 +189,10 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       setHint('Select the words in the article that show this, then press E.');
       return false;
     }
-    change({ ...draft, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...sel }] }, 'Add evidence');
+    update((d) => ({ ...d, evidence: [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...sel }] }), 'Add evidence');
     window.getSelection()?.removeAllRanges();
     return true;
-  }, [change, doc, draft, focused]);
+  }, [doc, draft, focused, update]);
 
   const addParticipant = useCallback(
     async (actor: Actor, opts: { title?: string | null; sideId?: string | null; span?: { start: number; end: number; quote: string } } = {}) => {
@@ -261,7 +261,8 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
         return;
       }
       if (s.kind === 'date' && s.date) {
-        change({ ...draft, date: { value: s.date.value, precision: s.date.precision, inferred: s.date.inferred, ...(s.date.basis ? { basis: s.date.basis } : {}) }, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'date', ...span }] }, 'Set date');
+        const date = s.date;
+        update((d) => ({ ...d, date: { value: date.value, precision: date.precision, inferred: date.inferred, ...(date.basis ? { basis: date.basis } : {}) }, evidence: [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'date', ...span }] }), 'Set date');
         return;
       }
       if ((s.kind === 'capital' || s.kind === 'country' || s.kind === 'demonym') && s.countryCode) {
@@ -271,7 +272,8 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
           const pid = focused.slice('participant:'.length);
           update((d) => ({ ...d, participants: d.participants.map((p) => (p.id === pid ? { ...p, sideId: side.id } : p)), evidence: [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: focused, ...span }] }), 'Set side');
         } else {
-          change({ ...draft, place: s.kind === 'capital' ? s.quote : draft.place, countryCode: s.countryCode, evidence: [...draft.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'place', ...span }] }, 'Set location');
+          const countryCode = s.countryCode;
+          update((d) => ({ ...d, place: s.kind === 'capital' ? s.quote : d.place, countryCode, evidence: [...d.evidence, { id: crypto.randomUUID(), documentId: doc.id, field: 'place', ...span }] }), 'Set location');
         }
         return;
       }
@@ -292,7 +294,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
       if (side) setActors((m) => new Map(m).set(side.id, side));
       await addParticipant(actor, { ...(s.title ? { title: s.title } : {}), ...(side ? { sideId: side.id } : {}), span });
     },
-    [actors, addParticipant, change, doc, draft, focused, sideFor, update],
+    [actors, addParticipant, doc, draft, focused, sideFor, update],
   );
 
   const doUndo = useCallback(
@@ -346,13 +348,13 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
         const t = codebook.types.find((x) => !x.retired && x.shortcut === e.key.toLowerCase());
         if (t) {
           e.preventDefault();
-          change({ ...draft, type: t.key, mode: t.rule.modes.includes(draft.mode ?? '') ? draft.mode : null }, 'Change type');
+          update((d) => ({ ...d, type: t.key, mode: t.rule.modes.includes(d.mode ?? '') ? d.mode : null }), 'Change type');
         }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [attachEvidence, change, codebook, doUndo, draft, flush, newEngagement, onBack, participantFromSelection, saveNow]);
+  }, [attachEvidence, codebook, doUndo, draft, flush, newEngagement, onBack, participantFromSelection, saveNow, update]);
 
   const highlights = useMemo((): Highlight[] => {
     if (!doc) return [];
@@ -458,13 +460,13 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
               focused={focused}
               issues={issues}
               onFocusField={setFocused}
-              onChange={(d) => change(d)}
+              onEdit={(edit) => update(edit)}
               onActorPicked={(a) => setActors((m) => new Map(m).set(a.id, a))}
               onShowEvidence={(f) => {
                 const first = draft.evidence.find((x) => x.field === f);
                 if (first) source.current?.scrollTo(first.start);
               }}
-              onRemoveEvidence={(id) => change({ ...draft, evidence: draft.evidence.filter((x) => x.id !== id) }, 'Remove evidence')}
+              onRemoveEvidence={(id) => update((d) => ({ ...d, evidence: d.evidence.filter((x) => x.id !== id) }), 'Remove evidence')}
             />
           ) : (
             <div className="empty-state" data-testid="no-engagements">

@@ -20,7 +20,11 @@ interface Props {
   focused: EvidenceField;
   issues: { field: string; message: string; severity: 'error' | 'warning' }[];
   onFocusField: (f: EvidenceField) => void;
-  onChange: (next: Draft) => void;
+  /**
+   * An edit, applied to the latest draft (not the one this render saw): a participant a suggestion
+   * adds while a role is being picked must not be lost to the older draft.
+   */
+  onEdit: (edit: (d: Draft) => Draft) => void;
   onActorPicked: (a: Actor) => void;
   onShowEvidence: (field: EvidenceField) => void;
   onRemoveEvidence: (id: string) => void;
@@ -31,8 +35,8 @@ export function EngagementEditor(p: Props) {
   const { draft, codebook } = p;
   const type = codebook.types.find((t) => t.key === draft.type);
   const allowedModes = type?.rule.modes ?? [];
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => p.onChange({ ...p.draft, [key]: value });
-  const toggle = (list: 'topics' | 'outcomes', key: string) => set(list, draft[list].includes(key) ? draft[list].filter((k) => k !== key) : [...draft[list], key]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => p.onEdit((d) => ({ ...d, [key]: value }));
+  const toggle = (list: 'topics' | 'outcomes', key: string) => p.onEdit((d) => ({ ...d, [list]: d[list].includes(key) ? d[list].filter((k) => k !== key) : [...d[list], key] }));
 
   const evidenceFor = (field: EvidenceField) => draft.evidence.filter((e) => e.field === field);
   const renderField = ({ field, label, children }: { field: EvidenceField; label: string; children: ReactNode }) => {
@@ -69,7 +73,7 @@ export function EngagementEditor(p: Props) {
                   className={`seg__btn${draft.type === t.key ? ' seg__btn--on' : ''}`}
                   title={`${t.definition}${t.shortcut ? ` (key ${t.shortcut.toUpperCase()})` : ''}`}
                   data-testid={`type-${t.key}`}
-                  onClick={() => p.onChange({ ...draft, type: t.key, mode: (t.rule.modes.includes(draft.mode ?? '') ? draft.mode : null) ?? null })}
+                  onClick={() => p.onEdit((d) => ({ ...d, type: t.key, mode: (t.rule.modes.includes(d.mode ?? '') ? d.mode : null) ?? null }))}
                 >
                   {t.label}
                   {t.shortcut && <kbd>{t.shortcut.toUpperCase()}</kbd>}
@@ -107,7 +111,7 @@ export function EngagementEditor(p: Props) {
               onChange={(e) => {
                 const v = e.target.value.trim();
                 const precision = /^\d{4}-\d{2}-\d{2}$/.test(v) ? 'day' : /^\d{4}-\d{2}$/.test(v) ? 'month' : /^\d{4}$/.test(v) ? 'year' : 'unknown';
-                set('date', { ...draft.date, value: v || null, precision: v ? precision : 'unknown', inferred: false, basis: undefined });
+                p.onEdit((d) => ({ ...d, date: { ...d.date, value: v || null, precision: v ? precision : 'unknown', inferred: false, basis: undefined } }));
               }}
             />
             <span className="muted small" data-testid="date-precision">
@@ -139,11 +143,11 @@ export function EngagementEditor(p: Props) {
         <div className="ef__head">
           <span className="ef__label">Participants</span>
         </div>
-        {draft.participants.map((part, i) => {
+        {draft.participants.map((part, _i) => {
           const field = `participant:${part.id}` as EvidenceField;
           const actor = p.actors.get(part.actorId) ?? null;
           const side = part.sideId ? (p.actors.get(part.sideId) ?? null) : null;
-          const update = (patch: Partial<Draft['participants'][number]>) => set('participants', draft.participants.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+          const update = (patch: Partial<Draft['participants'][number]>) => p.onEdit((d) => ({ ...d, participants: d.participants.map((x) => (x.id === part.id ? { ...x, ...patch } : x)) }));
           return (
             // biome-ignore lint/a11y/noStaticElementInteractions: focus tracking for the evidence key
             <div key={part.id} className={`participant${p.focused === field ? ' ef--focused' : ''}`} data-field={field} data-testid="participant" onFocusCapture={() => p.onFocusField(field)} onMouseDown={() => p.onFocusField(field)}>
@@ -171,7 +175,7 @@ export function EngagementEditor(p: Props) {
                       </option>
                     ))}
                 </select>
-                <button type="button" className="btn btn--ghost btn--small" aria-label="Remove participant" data-testid="participant-remove" onClick={() => set('participants', draft.participants.filter((_, j) => j !== i))}>
+                <button type="button" className="btn btn--ghost btn--small" aria-label="Remove participant" data-testid="participant-remove" onClick={() => p.onEdit((d) => ({ ...d, participants: d.participants.filter((x) => x.id !== part.id) }))}>
                   ✕
                 </button>
               </div>
