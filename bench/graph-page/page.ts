@@ -6,7 +6,7 @@
 import { DataSet } from 'vis-data';
 import { type Edge, Network, type Node } from 'vis-network';
 import { type LayoutMessage, type LayoutRequest, layoutIterations } from '../../renderer/src/features/network/layout';
-import { countRange, networkOptions, PALETTE, visEdge, visNode } from '../../renderer/src/features/network/vis-style';
+import { countRange, maxEdgeCount, networkOptions, PALETTE, visEdge, visNode } from '../../renderer/src/features/network/vis-style';
 import { type BenchGraph, EDGE_TYPES } from './graph';
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -138,7 +138,7 @@ const bench: BenchApi = {
 
   async liaison(useStored) {
     const t0 = performance.now();
-    const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
+    const maxCount = maxEdgeCount(graph.edges);
     const request: LayoutRequest = {
       nodes: graph.nodes.map((n) => {
         const s = useStored ? stored[n.id] : undefined;

@@ -13,12 +13,11 @@ import { DateField } from '../engagements/FilterBar';
 import type { LayoutMessage, LayoutRequest, Positions } from './layout';
 import { graphSvg } from './svg';
 import { Timeline } from './Timeline';
-import { countRange, networkOptions, nodeSize, nodeTheme, PALETTE, type SizeBy, visEdge, visNode } from './vis-style';
+import { countRange, maxEdgeCount, networkOptions, nodeSize, nodeTheme, PALETTE, type SizeBy, visEdge, visNode } from './vis-style';
 
 type Level = 'actors' | 'sides';
 /** Where the node size choice is remembered between sessions (renderer storage, not the project). */
 const SIZE_BY_KEY = 'liaison.network.sizeBy';
-
 
 /** Label and node colours from the theme's variables (the canvas cannot read CSS itself). */
 function themeColours(): { text: string; nodeFill: string } {
@@ -125,7 +124,7 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
     // Nodes the analyst moves while the layout is refined keep their place when it lands.
     const dragged = new Set<string>();
     let viewMoved = false;
-    const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
+    const maxCount = maxEdgeCount(graph.edges);
 
     /** Build the network on these positions; `onShown` runs once it is drawn (fitted). */
     const draw = (positions: Positions, onShown?: () => void) => {

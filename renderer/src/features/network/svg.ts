@@ -1,5 +1,5 @@
 import type { EngagementGraph } from '../../../../shared/analysis';
-import { countRange, edgeWidth, nodeSize, type SizeBy } from './vis-style';
+import { countRange, edgeWidth, maxEdgeCount, nodeSize, type SizeBy } from './vis-style';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -11,7 +11,7 @@ export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: 
   const minY = Math.min(...pts.map((p) => p.y)) - pad;
   const w = Math.max(...pts.map((p) => p.x)) - minX + pad;
   const h = Math.max(...pts.map((p) => p.y)) - minY + pad;
-  const maxCount = Math.max(1, ...graph.edges.map((e) => e.count));
+  const maxCount = maxEdgeCount(graph.edges);
   const range = countRange(graph.nodes, sizeBy);
   const lines = graph.edges
     .filter((e) => positions[e.source] && positions[e.target])

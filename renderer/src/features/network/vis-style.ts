@@ -58,6 +58,14 @@ export function visNode(n: GraphNode, at: { x: number; y: number }, range: { min
   };
 }
 
+/** The largest engagement count of any edge (at least 1): what edge widths scale to. A loop, not
+ * Math.max(...spread), which throws past about 100,000 arguments. */
+export function maxEdgeCount(edges: readonly { count: number }[]): number {
+  let max = 1;
+  for (const e of edges) if (e.count > max) max = e.count;
+  return max;
+}
+
 /**
  * Line width for an edge of `count` engagements when the graph's largest has `maxCount`: 1 for a
  * single engagement, up to 6 for the largest. (Not count / max alone: when every link is one
