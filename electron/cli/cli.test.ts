@@ -63,6 +63,14 @@ describe('liaison command', () => {
     expect(JSON.parse(r.stdout).chainBreaks.length).toBeGreaterThan(0);
   });
 
+  it('serve with a project that does not exist says so, and how to start one (exit 2)', () => {
+    const r = run('serve', '--project', path.join(dir, 'missing.liaison'));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/missing\.liaison does not exist/);
+    expect(r.stderr).toContain('liaison import FOLDER --project FILE');
+  });
+
   it('serve prints exactly one LIAISON_URL line', async () => {
     // Read stdout until the server has started (however loaded the machine is), then stop it.
     const child = spawn(process.execPath, [bin, 'serve', '--project', project], { env: { ...process.env, LIAISON_USER_DATA: path.join(dir, 'ud') }, stdio: ['ignore', 'pipe', 'ignore'] });

@@ -68,7 +68,9 @@ async function serve(argv: string[]): Promise<number> {
       projects.open(ctx, { path: path.resolve(values.project) });
     } catch (err) {
       if (err instanceof AppError) {
-        process.stderr.write(`liaison: ${err.message}\n`);
+        // A new user's first step: say how a project comes to exist.
+        const hint = err.code === 'not-found' ? ' To start one, run `liaison serve` without --project and use New project on the start screen, or `liaison import FOLDER --project FILE`, which creates it.' : '';
+        process.stderr.write(`liaison: ${err.message}${hint}\n`);
         return 2;
       }
       throw err;
