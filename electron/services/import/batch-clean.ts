@@ -74,19 +74,31 @@ export class BatchPass {
   /**
    * One write transaction of at most about `maxMs` (so other calls get answered in between);
    * false when no ready work is left.
+   *
+   * The ready slices (one per outlet, filled in import order) are gone through together, in rowid
+   * order: their documents interleave, and writing the search rows slice after slice would insert
+   * each one between rows written before it, so SQLite would rewrite the same pages in many
+   * transactions (measured: 2.7 page writes per page of the search table at 20k, against 1.1 in
+   * order). A slice's lines are counted once, before its first document.
    */
   step(maxMs = 30): boolean {
-    const slice = this.ready[0];
-    if (!slice) return false;
-    slice.extra ??= groupRepeats(slice.docs.map((d) => d.lines));
+    if (this.ready.length === 0) return false;
     const started = performance.now();
+    for (const slice of this.ready) {
+      if (slice.extra) continue;
+      slice.extra = groupRepeats(slice.docs.map((d) => d.lines));
+      // Counting a large slice takes a while: leave the writes to the next step.
+      if (performance.now() - started >= maxMs) return true;
+    }
     this.db.transaction(() => {
       do {
+        let slice = this.ready[0];
+        for (const s of this.ready) if (s.docs[s.next].rowid < slice.docs[slice.next].rowid) slice = s;
         this.finishDoc(slice.docs[slice.next], slice.extra![slice.next]);
         slice.next++;
-      } while (slice.next < slice.docs.length && performance.now() - started < maxMs);
+        if (slice.next >= slice.docs.length) this.ready.splice(this.ready.indexOf(slice), 1);
+      } while (this.ready.length > 0 && performance.now() - started < maxMs);
     })();
-    if (slice.next >= slice.docs.length) this.ready.shift();
     return this.ready.length > 0;
   }
 

@@ -137,6 +137,21 @@ describe('the streamed import stores what the plain definitions give', () => {
     expect(primaries.map((r) => r.p).sort()).toEqual(expected.map((g) => g[0]).sort());
   });
 
+  it('the batch pass goes through the outlets together, in import order, and the WAL setting is put back', async () => {
+    const folder = path.join(dir, 'corpus');
+    writeCorpus(folder, 60);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await runImport(store, [folder], DEFAULT_IMPORT_OPTIONS, coderId, { workers: 2 });
+    // The two outlets' documents interleave; their batch-repeat ranges (and search rows, written in
+    // the same step) were written in rowid order, not one outlet after the other.
+    const written = (store.db.prepare("SELECT document_rowid AS r FROM text_ranges WHERE label = 'batch-repeat' ORDER BY rowid").all() as { r: number }[]).map((x) => x.r);
+    const outlets = new Set((store.db.prepare('SELECT DISTINCT outlet AS o FROM documents d JOIN text_ranges t ON t.document_rowid = d.rowid WHERE t.label = \'batch-repeat\'').all() as { o: string }[]).map((x) => x.o));
+    expect(outlets.size).toBe(2);
+    expect(written.length).toBeGreaterThan(100);
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
   it('a batch cut short before its batch pass gets it when the project is next opened', async () => {
     const folder = path.join(dir, 'corpus');
     writeCorpus(folder, 40);
