@@ -128,4 +128,6 @@ test('an empty project says how to start', async ({ liaison }) => {
   await expectAppState(page, 'project');
   await page.getByTestId('nav-engagements').click();
   await expect(page.getByTestId('empty-engagements')).toBeVisible();
+  await page.getByTestId('empty-engagements-library').click();
+  await expect(page.getByTestId('section-library')).toBeVisible();
 });

@@ -25,6 +25,11 @@ test('create a project, close it, reopen it from recent projects', async ({ liai
   // Keyboard: Ctrl+4 goes to Network, and every section has a helpful empty state.
   await page.keyboard.press('Control+4');
   await expect(page.getByTestId('empty-network')).toBeVisible();
+  await liaison.screenshot(page, 'network-empty');
+  // Its next step leads to the Library, where coding starts.
+  await page.getByTestId('empty-network-library').click();
+  await expect(page.getByTestId('section-library')).toBeVisible();
+  await expect(page.getByTestId('empty-library')).toBeVisible();
   await page.getByTestId('nav-review').click();
   await expect(page.getByTestId('agreement-empty')).toBeVisible();
 

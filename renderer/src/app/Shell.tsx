@@ -87,7 +87,14 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
           {coding ? (
             <CodingView key={`${coding.documentId}:${coding.engagementId ?? ''}`} documentId={coding.documentId} engagementId={coding.engagementId} onBack={() => setCoding(null)} />
           ) : (
-            current.render({ onImport: () => setImportOpen(true), openCoding: (documentId, engagementId) => setCoding({ documentId, ...(engagementId ? { engagementId } : {}) }) })
+            current.render({
+              onImport: () => setImportOpen(true),
+              openCoding: (documentId, engagementId) => setCoding({ documentId, ...(engagementId ? { engagementId } : {}) }),
+              goTo: (section) => {
+                setActive(section);
+                setCoding(null);
+              },
+            })
           )}
         </div>
       </main>

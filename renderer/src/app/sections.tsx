@@ -22,6 +22,8 @@ export interface SectionContext {
   onImport: () => void;
   /** Open the coding screen on a document (and one of its engagements). */
   openCoding: (documentId: string, engagementId?: string) => void;
+  /** Go to another section (what an empty state's next step leads to). */
+  goTo: (section: SectionId) => void;
 }
 
 const icon = (d: string) => (
@@ -43,7 +45,7 @@ export const sections: Section[] = [
     label: 'Engagements',
     key: '2',
     icon: icon('M3 10h4l2-5 2 10 2-5h4'),
-    render: (ctx) => <EngagementsView openCoding={ctx.openCoding} />,
+    render: (ctx) => <EngagementsView openCoding={ctx.openCoding} onOpenLibrary={() => ctx.goTo('library')} />,
   },
   {
     id: 'actors',
@@ -57,7 +59,7 @@ export const sections: Section[] = [
     label: 'Network',
     key: '4',
     icon: icon('M5 5m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M15 6m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M10 15m-2 0a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M6.7 6.2l6.3-.1 M6 7l3 6 M14 8l-3 5'),
-    render: (ctx) => <NetworkView openCoding={ctx.openCoding} />,
+    render: (ctx) => <NetworkView openCoding={ctx.openCoding} onOpenLibrary={() => ctx.goTo('library')} />,
   },
   {
     id: 'review',

@@ -18,7 +18,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
  * period brushed there is in force here, and a node or link selected in the graph narrows the table
  * to its engagements. Exports take the rows the filters show.
  */
-export function EngagementsView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
+export function EngagementsView({ openCoding, onOpenLibrary }: { openCoding: (documentId: string, engagementId?: string) => void; onOpenLibrary: () => void }) {
   const [view, setView] = useRememberedView();
   const shared = useAnalysisFilter();
   const filter = useMemo(() => effectiveFilter(shared), [shared]);
@@ -59,7 +59,15 @@ export function EngagementsView({ openCoding }: { openCoding: (documentId: strin
   if (!rows && !error) return null;
   if (rows && total === 0 && isEmptyFilter(filter)) {
     return (
-      <EmptyState title="No engagements coded" testId="empty-engagements">
+      <EmptyState
+        title="No engagements coded"
+        testId="empty-engagements"
+        action={
+          <button type="button" className="btn btn--primary" data-testid="empty-engagements-library" onClick={onOpenLibrary} title="Library (Ctrl+1)">
+            Open the Library to code an article
+          </button>
+        }
+      >
         Open an article from the Library and record who met whom, when and where, with the words that show it. Every engagement you code is listed here, to filter, group and export.
       </EmptyState>
     );

@@ -37,7 +37,7 @@ function colourOf(codebook: Codebook | null, type: string): string {
  * timeline) narrows the table there. Double-click opens the engagement with its source. Layout runs
  * in a worker and positions are stored per project.
  */
-export function NetworkView({ openCoding }: { openCoding: (documentId: string, engagementId?: string) => void }) {
+export function NetworkView({ openCoding, onOpenLibrary }: { openCoding: (documentId: string, engagementId?: string) => void; onOpenLibrary: () => void }) {
   const [level, setLevel] = useState<Level>('sides');
   const shared = useAnalysisFilter();
   const { filter, selection } = shared;
@@ -288,8 +288,16 @@ export function NetworkView({ openCoding }: { openCoding: (documentId: string, e
 
   if (graph && graph.nodes.length === 0 && isEmptyFilter(filter)) {
     return (
-      <EmptyState title="Nothing to draw yet" testId="empty-network">
-        The network of actors and countries is drawn from coded engagements. Code a few articles first.
+      <EmptyState
+        title="Nothing to draw yet"
+        testId="empty-network"
+        action={
+          <button type="button" className="btn btn--primary" data-testid="empty-network-library" onClick={onOpenLibrary} title="Library (Ctrl+1)">
+            Open the Library to code an article
+          </button>
+        }
+      >
+        The network of actors and countries is drawn from coded engagements. Open an article in the Library and code who met whom; the graph fills in as you go.
       </EmptyState>
     );
   }
