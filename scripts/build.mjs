@@ -15,9 +15,12 @@ const nodeEntries = [
   { in: 'electron/main/main.ts', out: 'main/main' },
   { in: 'electron/cli/cli.ts', out: 'cli/cli' },
 ];
-const optionalEntries = [{ in: 'electron/services/import/import-worker.ts', out: 'workers/import-worker' }];
+const optionalEntries = [
+  { in: 'electron/services/import/import-worker.ts', out: 'workers/import-worker' },
+  { in: 'electron/services/import/checkpoint-worker.ts', out: 'workers/checkpoint-worker' },
+];
 
-const outputs = ['main/main.js', 'cli/cli.js', 'preload/preload.cjs', 'renderer/index.html'];
+const outputs = ['main/main.js', 'cli/cli.js', 'preload/preload.cjs', 'renderer/index.html', 'workers/import-worker.js', 'workers/checkpoint-worker.js'];
 if (args.has('--if-missing') && outputs.every((o) => existsSync(path.join(dist, o)))) process.exit(0);
 
 const define = { 'process.env.LIAISON_VERSION': JSON.stringify(pkg.version) };

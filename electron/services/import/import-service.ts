@@ -5,6 +5,7 @@ import type { Db, Store } from '../../store/open';
 import { prepared } from '../../store/prepared';
 import { appendAudit } from '../../store/repos/audit';
 import { insertDocument, type NewDocument, versionsOfPath } from '../../store/repos/documents';
+import { Checkpointer } from './checkpointer';
 import { BatchPass, finishInterruptedBatches, GROUP_SLICE, type PendingDoc } from './batch-clean';
 import { DuplicateFinder } from './duplicates';
 import type { FileJob, FileResult } from './prepare';
@@ -21,14 +22,16 @@ export interface ImportHooks {
 }
 
 /**
- * Documents per write transaction while importing: about 30-60 ms each. Every transaction rewrites
- * the index pages it touched (a title, hash or id index takes its entries in random order), so
- * fewer, larger ones write less: at 20k articles, 100 a transaction wrote 3.8 times the project's
- * size to the WAL, 300 wrote 2.3 times. The wait of a call made meanwhile stays under 200 ms.
+ * Documents per write transaction while importing, at most, and the time to stop adding more.
+ * Every transaction rewrites the index pages it touched (a title, hash or id index takes its
+ * entries in random order), so fewer, larger ones write less: at 20k articles, 100 a transaction
+ * wrote 3.8 times the project's size to the WAL, 300 wrote 2.3 times. The commit grows with the
+ * project (at 100k a 60 ms budget gave commits of 150 ms), so the budget stays at 40 ms: a call
+ * made meanwhile waits for one transaction and its commit, well under 200 ms.
  */
 const FLUSH_DOCS = 200;
 const FLUSH_MS = 500;
-const FLUSH_BUDGET_MS = 60;
+const FLUSH_BUDGET_MS = 40;
 /**
  * Parsed files waiting to be written, at most: past this the lanes stop handing out files until the
  * writes catch up. Writing is the slower side, so without it the results (whole texts) would pile
@@ -37,15 +40,8 @@ const FLUSH_BUDGET_MS = 60;
 const MAX_BUFFERED = 2 * FLUSH_DOCS;
 const PROGRESS_MS = 100;
 /** Longest write transaction of the batch pass while files are still being parsed, and after. */
-const STEP_MS_IMPORTING = 20;
-const STEP_MS_FINISHING = 50;
-
-/**
- * WAL pages before SQLite copies them back into the project file, while importing (default 1000).
- * A checkpoint copies every page written since the last one; a larger WAL copies a page rewritten
- * by several transactions once (at 20k articles: commits 6.8 s in all against 4.8 s). 16 MB.
- */
-const IMPORT_WAL_PAGES = 4000;
+const STEP_MS_IMPORTING = 15;
+const STEP_MS_FINISHING = 40;
 
 /** Lets the event loop answer other calls (timers, IPC) between two write transactions. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -75,12 +71,11 @@ function createBatch(db: Db, paths: string[], options: ImportOptions, coderId: s
  * crash leaves every committed file complete (document, ranges and search row together).
  */
 export async function runImport(store: Store, paths: string[], options: ImportOptions, coderId: string, hooks: ImportHooks = {}): Promise<ImportSummary> {
-  const walPages = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  store.db.pragma(`wal_autocheckpoint = ${IMPORT_WAL_PAGES}`);
+  const checkpointer = Checkpointer.start(store.db, store.path);
   try {
     return await importFiles(store, paths, options, coderId, hooks);
   } finally {
-    store.db.pragma(`wal_autocheckpoint = ${walPages}`);
+    await checkpointer?.stop();
   }
 }
 

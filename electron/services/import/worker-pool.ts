@@ -6,17 +6,18 @@ import { Worker } from 'node:worker_threads';
 import type { FileJob, FileResult } from './prepare';
 
 /**
- * The built worker lives at dist/workers/import-worker.js. From a bundle in dist/<door>/ it is
- * a sibling folder; from the sources (tests) we look for the repository's dist/.
+ * The built workers live in dist/workers/ (import-worker.js, checkpoint-worker.js). From a bundle
+ * in dist/<door>/ that is a sibling folder; from the sources (tests) we look for the repository's
+ * dist/.
  */
-export function defaultWorkerPath(): string {
+export function defaultWorkerPath(name = 'import-worker'): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, '..', 'workers', 'import-worker.js')];
+  const candidates = [path.resolve(here, '..', 'workers', `${name}.js`)];
   for (let dir = here; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    candidates.push(path.join(dir, 'dist', 'workers', 'import-worker.js'));
+    candidates.push(path.join(dir, 'dist', 'workers', `${name}.js`));
   }
   const found = candidates.find((c) => fs.existsSync(c));
-  if (!found) throw new Error('The import worker is not built; run `npm run build`.');
+  if (!found) throw new Error(`The ${name} is not built; run \`npm run build\`.`);
   return found;
 }
 
