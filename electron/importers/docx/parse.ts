@@ -2,10 +2,10 @@
  * Word documents through mammoth's raw-text extraction: one paragraph per Word paragraph,
  * separated by a blank line, no styling. Metadata is read from the top lines like a text file.
  */
-import mammoth from 'mammoth';
 import { ImportRefusal, type ParseHints, type ParsedArticle } from '../../../shared/model/document';
 import { finishArticle } from '../article';
 import { normaliseText } from '../encoding';
+import { loadMammoth } from '../lazy';
 import { extractTextMeta } from '../text-meta';
 
 /** A .docx is a zip: without the local-file signature it is not one at all (an old .doc, a renamed file). */
@@ -26,6 +26,7 @@ export async function parse(bytes: Uint8Array, _hints: ParseHints): Promise<Pars
   let raw: string;
   let messages: string[];
   try {
+    const mammoth = await loadMammoth();
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     raw = result.value;
     messages = result.messages.map((m) => m.message);

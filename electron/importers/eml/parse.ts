@@ -3,8 +3,8 @@
  * postal-mime decodes the MIME structure, transfer encodings and charsets; the headers give the
  * metadata and the text part (or the HTML part, flattened) is the article.
  */
-import { parseHTML } from 'linkedom';
-import PostalMime, { type Address, type Email } from 'postal-mime';
+import type { Address, Email } from 'postal-mime';
+import { loadLinkedom, loadPostalMime } from '../lazy';
 import iconv from 'iconv-lite';
 import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
 import { finishArticle } from '../article';
@@ -52,6 +52,7 @@ export async function parse(bytes: Uint8Array, _hints: ParseHints): Promise<Pars
   }
   let email: Email;
   try {
+    const PostalMime = await loadPostalMime();
     email = await PostalMime.parse(bytes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -61,6 +62,7 @@ export async function parse(bytes: Uint8Array, _hints: ParseHints): Promise<Pars
   const warnings: string[] = [];
   let body = email.text ?? '';
   if (body.trim() === '' && email.html) {
+    const { parseHTML } = await loadLinkedom();
     const { document } = parseHTML(email.html);
     body = htmlToText(document.body ?? document.documentElement);
     warnings.push('The message has no plain-text part; the text was taken from its HTML part.');

@@ -2,14 +2,13 @@
  * Saved web pages. Readability picks the article out of the page chrome; the text is then
  * rebuilt block by block so paragraphs survive. Metadata comes from the head (see meta.ts).
  */
-import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
-import { parseHTML } from 'linkedom';
 import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
 import { finishArticle, firstOf } from '../article';
 import { normaliseDateValue } from '../dates';
 import { type DecodedText, decodeAs, decodeText } from '../encoding';
 import { htmlToText } from '../html-text';
+import { loadLinkedom, loadReadability } from '../lazy';
 import { readHtmlMeta, stripSiteName } from './meta';
 
 /** How far into the file a `<meta charset>` is looked for (the HTML spec's prescan reads 1024 bytes; pages with long heads push it later). */
@@ -88,10 +87,12 @@ interface Body {
 }
 
 /** Readability's article, or the whole page minus its chrome when Readability finds none. */
-function readBody(html: string): Body {
+async function readBody(html: string): Promise<Body> {
+  const { parseHTML } = await loadLinkedom();
+  const { Readability } = await loadReadability();
   // Readability edits its document, so it gets its own; the caller's copy stays whole.
   const { document } = parseHTML(html);
-  let article: ReturnType<Readability<Node>['parse']> = null;
+  let article: ReturnType<InstanceType<typeof Readability<Node>>['parse']> = null;
   try {
     article = new Readability<Node>(document, { serializer: (node) => node }).parse();
   } catch {
@@ -125,9 +126,10 @@ function readability(value: string | undefined, detail: string): Sourced<string>
 
 export async function parse(bytes: Uint8Array, hints: ParseHints): Promise<ParsedArticle[]> {
   const decoded = decodeHtml(bytes, hints.encoding);
+  const { parseHTML } = await loadLinkedom();
   const { document } = parseHTML(decoded.text);
   const meta = readHtmlMeta(document);
-  const body = readBody(decoded.text);
+  const body = await readBody(decoded.text);
 
   const outlet = firstOf(meta.outlet, readability(body.siteName, 'site name'));
   const readabilityTitle = body.title ? stripSiteName(body.title, outlet?.value) : undefined;

@@ -6,7 +6,7 @@ import { groupRepeats, type LineTable, lineTable, searchableText } from './clean
 import { countWords } from './prepare';
 
 /** Larger outlet groups are counted in slices of this many documents, to bound memory. */
-export const GROUP_SLICE = 5000;
+export const GROUP_SLICE = 2000;
 
 /** A stored document waiting for the batch pass: its outlet and the table of its lines. */
 export interface PendingDoc {
