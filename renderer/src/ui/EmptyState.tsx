@@ -10,3 +10,12 @@ export function EmptyState({ title, children, action, testId }: { title: string;
     </div>
   );
 }
+
+/** The next step of a view that shows coded work before any exists: the Library, where coding starts. */
+export function CodeInLibraryButton({ onClick, testId }: { onClick: () => void; testId: string }) {
+  return (
+    <button type="button" className="btn btn--primary" data-testid={testId} onClick={onClick} title="Library (Ctrl+1)">
+      Open the Library to code an article
+    </button>
+  );
+}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { AnalysisFilter, EngagementSort } from '../../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../../shared/contract-coding';
-import { EmptyState } from '../../ui/EmptyState';
+import { CodeInLibraryButton, EmptyState } from '../../ui/EmptyState';
 import { FilterChips } from '../analysis-filter/FilterChips';
 import { analysisFilter, effectiveFilter, isEmptyFilter, useAnalysisFilter } from '../analysis-filter/store';
 import { type Item, LabelsContext } from './columns';
@@ -62,11 +62,7 @@ export function EngagementsView({ openCoding, onOpenLibrary }: { openCoding: (do
       <EmptyState
         title="No engagements coded"
         testId="empty-engagements"
-        action={
-          <button type="button" className="btn btn--primary" data-testid="empty-engagements-library" onClick={onOpenLibrary} title="Library (Ctrl+1)">
-            Open the Library to code an article
-          </button>
-        }
+        action={<CodeInLibraryButton onClick={onOpenLibrary} testId="empty-engagements-library" />}
       >
         Open an article from the Library and record who met whom, when and where, with the words that show it. Every engagement you code is listed here, to filter, group and export.
       </EmptyState>

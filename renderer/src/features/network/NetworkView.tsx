@@ -6,7 +6,7 @@ import type { EngagementSummary } from '../../../../shared/contract-coding';
 import type { Codebook } from '../../../../shared/model/codebook';
 import { liaison, subscribe } from '../../app/transport';
 import { downloadBlob, downloadText } from '../../ui/download';
-import { EmptyState } from '../../ui/EmptyState';
+import { CodeInLibraryButton, EmptyState } from '../../ui/EmptyState';
 import { FilterChips } from '../analysis-filter/FilterChips';
 import { analysisFilter, effectiveFilter, isEmptyFilter, useAnalysisFilter } from '../analysis-filter/store';
 import { DateField } from '../engagements/FilterBar';
@@ -291,11 +291,7 @@ export function NetworkView({ openCoding, onOpenLibrary }: { openCoding: (docume
       <EmptyState
         title="Nothing to draw yet"
         testId="empty-network"
-        action={
-          <button type="button" className="btn btn--primary" data-testid="empty-network-library" onClick={onOpenLibrary} title="Library (Ctrl+1)">
-            Open the Library to code an article
-          </button>
-        }
+        action={<CodeInLibraryButton onClick={onOpenLibrary} testId="empty-network-library" />}
       >
         The network of actors and countries is drawn from coded engagements. Open an article in the Library and code who met whom; the graph fills in as you go.
       </EmptyState>
