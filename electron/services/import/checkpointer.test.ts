@@ -36,4 +36,15 @@ describe('the checkpoint thread', () => {
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect((store.db.prepare('SELECT count(*) AS n FROM filler').get() as { n: number }).n).toBe(8000);
   });
+
+  it('a thread that fails hands the copying back to SQLite, and stopping it does not wait', async () => {
+    const checkpointer = Checkpointer.start(store.db, path.join(dir, 'missing.liaison'));
+    expect(checkpointer).not.toBeNull();
+    const deadline = Date.now() + 5000;
+    while (store.db.pragma('wal_autocheckpoint', { simple: true }) !== 1000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await checkpointer!.stop()).toBe(0);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
 });

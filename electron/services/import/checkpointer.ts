@@ -15,11 +15,17 @@ const EVERY_MS = 100;
  * When the thread cannot start (the worker is not built), the import goes on with SQLite's own.
  */
 export class Checkpointer {
+  private exited = false;
+
   private constructor(
     private readonly db: Db,
     private readonly worker: Worker,
     private readonly walPages: number,
-  ) {}
+  ) {
+    worker.once('exit', () => {
+      this.exited = true;
+    });
+  }
 
   static start(db: Db, file: string): Checkpointer | null {
     let worker: Worker;
@@ -31,12 +37,18 @@ export class Checkpointer {
     const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     db.pragma('wal_autocheckpoint = 0');
     // A thread that fails (the file gone, out of memory) hands the copying back to SQLite.
-    worker.on('error', () => db.open && db.pragma(`wal_autocheckpoint = ${walPages}`));
-    return new Checkpointer(db, worker, walPages);
+    const checkpointer = new Checkpointer(db, worker, walPages);
+    worker.on('error', () => checkpointer.restore());
+    return checkpointer;
   }
 
   /** Final copy, the thread gone, the automatic checkpoint back; how many rounds the thread ran. */
   async stop(): Promise<number> {
+    // A thread that already ended (an error) answers nothing: do not wait for it.
+    if (this.exited) {
+      this.restore();
+      return 0;
+    }
     try {
       return await new Promise<number>((resolve, reject) => {
         this.worker.once('message', (m: { rounds: number }) => resolve(m.rounds));
@@ -48,7 +60,11 @@ export class Checkpointer {
       return 0;
     } finally {
       await this.worker.terminate();
-      this.db.pragma(`wal_autocheckpoint = ${this.walPages}`);
+      this.restore();
     }
+  }
+
+  private restore(): void {
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${this.walPages}`);
   }
 }
