@@ -13,6 +13,7 @@
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { bounds } from './geometry';
 
 export interface LayoutRequest {
   nodes: { id: string; x?: number; y?: number; fixed: boolean; size: number }[];
@@ -104,17 +105,8 @@ function scaled(request: LayoutRequest, at: (id: string) => { x: number; y: numb
   const free = request.nodes.filter((n) => !n.fixed).map((n) => at(n.id));
   let scale = 1;
   if (free.length > 1) {
-    let minX = Infinity;
-    let maxX = -Infinity;
-    let minY = Infinity;
-    let maxY = -Infinity;
-    for (const p of free) {
-      minX = Math.min(minX, p.x);
-      maxX = Math.max(maxX, p.x);
-      minY = Math.min(minY, p.y);
-      maxY = Math.max(maxY, p.y);
-    }
-    scale = (160 * Math.sqrt(free.length)) / Math.max(maxX - minX, maxY - minY, 1e-6);
+    const box = bounds(free);
+    scale = (160 * Math.sqrt(free.length)) / Math.max(box.maxX - box.minX, box.maxY - box.minY, 1e-6);
   }
   const positions: Positions = {};
   for (const n of request.nodes) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngagementGraph, GraphNode } from '../../../../shared/analysis';
-import { bounds, graphSvg } from './svg';
+import { bounds } from './geometry';
+import { graphSvg } from './svg';
 
 const node = (i: number): GraphNode => ({ id: `n${i}`, label: `Actor ${i}`, kind: 'unknown', countryCode: null, degree: 0, engagementCount: 0, engagementIds: [] });
 const graphOf = (nodes: GraphNode[]): EngagementGraph => ({ level: 'actors', nodes, edges: [], unplaced: [] });

@@ -1,4 +1,5 @@
 import type { EngagementGraph } from '../../../../shared/analysis';
+import { bounds } from './geometry';
 import { countRange, edgeWidth, maxEdgeCount, nodeSize, type SizeBy } from './vis-style';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -28,23 +29,4 @@ export function graphSvg(graph: EngagementGraph, positions: Record<string, { x: 
       return `<g><circle cx="${p.x - minX}" cy="${p.y - minY}" r="${r.toFixed(1)}" fill="#e8e8e4" stroke="#5a6672"/><text x="${p.x - minX}" y="${p.y - minY + r + 13}" text-anchor="middle" font-family="sans-serif" font-size="12">${esc(n.label)}</text></g>`;
     });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(w)}" height="${Math.round(h)}" viewBox="0 0 ${Math.round(w)} ${Math.round(h)}">\n<rect width="100%" height="100%" fill="#ffffff"/>\n${lines.join('\n')}\n${nodes.join('\n')}\n</svg>\n`;
-}
-
-/**
- * The drawn area: a loop, not Math.min(...spread), which throws past about 100,000 arguments.
- * No positioned node: an empty area at the origin.
- */
-export function bounds(pts: { x: number; y: number }[]): { minX: number; minY: number; maxX: number; maxY: number } {
-  if (pts.length === 0) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const p of pts) {
-    if (p.x < minX) minX = p.x;
-    if (p.x > maxX) maxX = p.x;
-    if (p.y < minY) minY = p.y;
-    if (p.y > maxY) maxY = p.y;
-  }
-  return { minX, minY, maxX, maxY };
 }
