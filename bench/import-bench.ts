@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCorpus } from './corpus';
+import { ensureCorpus } from './corpus';
 import { writeSection } from './report';
 
 const arg = process.argv.indexOf('--sizes');
@@ -38,16 +38,7 @@ const verdicts: string[] = [];
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 const load = () => os.loadavg()[0].toFixed(1);
 for (const size of sizes) {
-  const dir = path.join(work, `corpus-${size}`);
-  const marker = path.join(dir, '.complete');
-  let bytes: number;
-  if (fs.existsSync(marker)) bytes = Number(fs.readFileSync(marker, 'utf8'));
-  else {
-    fs.rmSync(dir, { recursive: true, force: true });
-    process.stderr.write(`generating ${size} articles in ${dir}\n`);
-    bytes = generateCorpus(dir, size).bytes;
-    fs.writeFileSync(marker, String(bytes));
-  }
+  const { dir, bytes } = ensureCorpus(work, size);
   const loadBefore = load();
   process.stderr.write(`${size}: floor…\n`);
   const floor = run('floor', dir);

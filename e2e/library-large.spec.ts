@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { generateLibrary } from '../bench/library-corpus';
 import { createProject } from '../electron/store/open';
 import { expect, expectAppState, test } from './fixtures';
@@ -39,9 +40,25 @@ async function settledRows(page: Page): Promise<[number, string][]> {
   return page.getByTestId('document-row').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('data-id')!] as [number, string]));
 }
 
-test('library on 20,000 articles: a bounded window of rows, the right rows scrolling back, every column sorts', async ({ liaison }) => {
+/** What one ranked search on a single connection gives: the count and the best rows' ids. */
+function rankedBySql(file: string, query: string, limit: number): { total: number; ids: string[] } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const total = (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(query) as { n: number }).n;
+    const ids = db
+      .prepare('SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0), f.rowid LIMIT ?')
+      .pluck()
+      .all(query, limit) as string[];
+    return { total, ids };
+  } finally {
+    db.close();
+  }
+}
+
+test('library on 20,000 articles: a bounded window of rows, the right rows scrolling back, every column sorts, ranked search', async ({ liaison }) => {
   test.setTimeout(180_000);
-  const page = await liaison.launch({ project: project(liaison.dir) });
+  const file = project(liaison.dir);
+  const page = await liaison.launch({ project: file });
   await expectAppState(page, 'project');
   await expect(page.getByTestId('library-count')).toHaveText(`${TOTAL.toLocaleString('en')} documents`);
   // The scrollbar is the whole list: the body is as tall as every row.
@@ -100,6 +117,19 @@ test('library on 20,000 articles: a bounded window of rows, the right rows scrol
   // The two long reports have no place: they sort first.
   await expect(page.locator('.doc-table__cell--place').nth(2)).toHaveText('Ankara');
   expect(await held(page)).toBeLessThanOrEqual(MAX_HELD);
+
+  // A search, ranked best first: on a project this size it is counted and ranked in parallel
+  // parts on the search threads; the count and the order are those of one search in SQL.
+  const expected = rankedBySql(file, 'Kismayo', 8);
+  expect(expected.total).toBeGreaterThan(1000);
+  await page.keyboard.press('/');
+  await page.keyboard.type('Kismayo');
+  await expect(page.getByTestId('library-count')).toHaveText(`${expected.total.toLocaleString('en')} matches, best first`);
+  await expect(page.getByTestId('document-row').first()).toHaveAttribute('data-id', expected.ids[0]);
+  const best = await page.getByTestId('document-row').evaluateAll((els) => els.slice(0, 8).map((e) => e.getAttribute('data-id')));
+  expect(best).toEqual(expected.ids);
+  await expect(page.getByTestId('row-snippet').first().locator('mark.hit').first()).toHaveText('Kismayo');
+  await liaison.screenshot(page, 'library-large-search');
 });
 
 test('select all matching: covers rows never loaded, less the ones unticked; marks and exports them', async ({ liaison }) => {

@@ -18,9 +18,10 @@ const nodeEntries = [
 const optionalEntries = [
   { in: 'electron/services/import/import-worker.ts', out: 'workers/import-worker' },
   { in: 'electron/services/import/checkpoint-worker.ts', out: 'workers/checkpoint-worker' },
+  { in: 'electron/services/search-worker.ts', out: 'workers/search-worker' },
 ];
 
-const outputs = ['main/main.js', 'cli/cli.js', 'preload/preload.cjs', 'renderer/index.html', 'workers/import-worker.js', 'workers/checkpoint-worker.js'];
+const outputs = ['main/main.js', 'cli/cli.js', 'preload/preload.cjs', 'renderer/index.html', 'workers/import-worker.js', 'workers/checkpoint-worker.js', 'workers/search-worker.js'];
 if (args.has('--if-missing') && outputs.every((o) => existsSync(path.join(dist, o)))) process.exit(0);
 
 const define = { 'process.env.LIAISON_VERSION': JSON.stringify(pkg.version) };

@@ -141,7 +141,7 @@ function documentsCommand(argv: string[]): number {
   }
 }
 
-function searchCommand(argv: string[]): number {
+async function searchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { project: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
   if (positionals.length === 0) throw new UsageError('search needs a QUERY');
   const limit = values.limit === undefined ? 50 : Number(values.limit);
@@ -149,7 +149,7 @@ function searchCommand(argv: string[]): number {
   const store = openOrExit(values.project, true);
   if (typeof store === 'number') return store;
   try {
-    const result = searchDocuments(contextFor(store), { query: positionals.join(' '), limit, offset: 0 });
+    const result = await searchDocuments(contextFor(store), { query: positionals.join(' '), limit, offset: 0 });
     const strip = (s: string) => s.replaceAll(HIGHLIGHT_OPEN, '[').replaceAll(HIGHLIGHT_CLOSE, ']');
     if (values.json) {
       process.stdout.write(

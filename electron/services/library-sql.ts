@@ -73,12 +73,20 @@ export interface FilterSql {
 const AFTER_PREFIX = '\uffff';
 
 /**
+ * One part of a search split by rowid (search-pool.ts), inside an FTS5 query: FTS5 narrows its
+ * index scan to it. The CASTs matter: better-sqlite3 binds a JS number as REAL, and FTS5 silently
+ * ignores a rowid constraint that is not an integer.
+ */
+export const FTS_ROWID_RANGE = 'rowid >= CAST($lo AS INTEGER) AND rowid <= CAST($hi AS INTEGER)';
+
+/**
  * WHERE terms for the filters, leaving out `omit` (a facet counts without its own filter).
  * `match` is the FTS5 query already translated from `filters.query`. With `noIndex`, every term
  * gets SQLite's no-op unary `+`, which keeps the planner from using an index for it: the caller
- * then walks the sort index and tests each row.
+ * then walks the sort index and tests each row. With `ranged`, the query's matches are those of
+ * the rowid range `$lo`–`$hi` only (FTS_ROWID_RANGE).
  */
-export function filterSql(filters: DocumentFilters, match: string | null, opts: { omit?: FilterKey; noIndex?: boolean } = {}): FilterSql {
+export function filterSql(filters: DocumentFilters, match: string | null, opts: { omit?: FilterKey; noIndex?: boolean; ranged?: boolean } = {}): FilterSql {
   const terms: string[] = [];
   const params: Record<string, unknown> = {};
   const plus = opts.noIndex ? '+' : '';
@@ -86,7 +94,7 @@ export function filterSql(filters: DocumentFilters, match: string | null, opts: 
   const use = (key: FilterKey) => opts.omit !== key;
 
   if (match && use('query')) {
-    terms.push(`${plus}d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH $match)`);
+    terms.push(`${plus}d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH $match${opts.ranged ? ` AND ${FTS_ROWID_RANGE}` : ''})`);
     params.match = match;
   }
   if (filters.batchIds?.length && use('batchIds')) {

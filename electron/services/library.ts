@@ -21,7 +21,8 @@ import { prepared } from '../store/prepared';
 import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowToDocument } from '../store/repos/documents';
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
-import { CODING_STATUS, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
+import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
+import { MAX_PARTED_ROWS, runInParts, SearchPool, type Statement } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
 export type SortKey = LibrarySort;
@@ -43,9 +44,21 @@ function withFts<T>(query: string | undefined, run: () => T): T {
   try {
     return run();
   } catch (err) {
-    if (query && err instanceof Error && !(err instanceof AppError) && /fts5|syntax|no such column/i.test(err.message)) throw describeFtsError(query, err);
-    throw err;
+    throw ftsError(query, err);
   }
+}
+
+async function withFtsAsync<T>(query: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw ftsError(query, err);
+  }
+}
+
+function ftsError(query: string | undefined, err: unknown): unknown {
+  if (query && err instanceof Error && !(err instanceof AppError) && /fts5|syntax|no such column|expected integer|unterminated string/i.test(err.message)) return describeFtsError(query, err);
+  return err;
 }
 
 function matchOf(filters: DocumentFilters): string | null {
@@ -140,6 +153,59 @@ export function listDocuments(ctx: AppContext, args: ListArgs): Page {
 }
 
 /**
+ * `documents.list`: a page of the library. A search sorted by rank on a large project is counted
+ * and ranked in parallel parts (search-pool.ts); everything else is listDocuments, one statement
+ * on the main connection. Both give the same rows.
+ */
+export async function documentsPage(ctx: AppContext, args: ListArgs): Promise<Page> {
+  const store = requireStore(ctx);
+  const match = matchOf(args);
+  const sort: LibrarySort = args.sort ?? (match ? 'rank' : 'imported');
+  const pool = sort === 'rank' && match && (args.cursor ? 0 : (args.offset ?? 0)) + args.limit + 1 <= MAX_PARTED_ROWS ? SearchPool.for(store) : null;
+  if (!pool || !match) return listDocuments(ctx, args);
+  return withFtsAsync(args.query, async () => {
+    const cursor = args.cursor ? decodeCursor(args.cursor, 'rank') : null;
+    const offset = cursor ? 0 : (args.offset ?? 0);
+    const rank = rankStatement(args, match, cursor, { limit: offset + args.limit + 1, offset: 0 }, true);
+    const statements: Statement[] = [rank];
+    if (!cursor) {
+      const f = filterSql(args, match, { ranged: true });
+      statements.push({ sql: `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`, params: f.params });
+    }
+    const [ranked, counts] = await pool.runParts(store.db, statements);
+    const total = cursor ? cursor.total : sum(counts as { n: number }[][]);
+    const all = cursor ? cursor.all : countWhere(store.db, {}, null);
+    const asc = args.direction === 'asc' ? 1 : -1;
+    const raw = (ranked as PageRaw[][])
+      .flat()
+      .sort((a, b) => asc * ((a.score! - b.score!) || a.rowid - b.rowid))
+      .slice(offset, offset + args.limit + 1);
+    return finishPage(store.db, args, 'rank', raw, total, all, true);
+  });
+}
+
+/**
+ * The ranked page's statement: every match ranked once (bm25 needs them all to order), then the
+ * page's documents joined. `ranged`: only the matches of the rowid range `$lo`–`$hi`.
+ */
+function rankStatement(args: ListArgs, match: string, cursor: Cursor | null, page: { limit: number; offset: number }, ranged: boolean): Statement {
+  const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
+  const f = filterSql(args, null);
+  const terms = [...f.terms];
+  const params: Record<string, unknown> = { ...f.params, match, ...page };
+  if (cursor) {
+    terms.push(keysetTerm('rank', args.direction));
+    Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
+  }
+  const sql = `WITH h AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH $match${ranged ? ` AND ${FTS_ROWID_RANGE}` : ''})
+    SELECT h.score AS sort_value, h.score, ${ROW_COLUMNS} FROM h JOIN documents d ON d.rowid = h.rowid ${ROW_JOINS}
+    ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
+  return { sql, params };
+}
+
+const sum = (parts: { n: number }[][]) => parts.reduce((n, rows) => n + rows[0].n, 0);
+
+/**
  * A page of the list; `snippets: false` leaves out the search's snippets (the costly part), for
  * callers that walk a whole selection (library-selection.ts).
  */
@@ -152,26 +218,15 @@ export function listPage(ctx: AppContext, args: ListArgs, opts: { snippets: bool
     const cursor = args.cursor ? decodeCursor(args.cursor, sort) : null;
     const total = cursor ? cursor.total : countWhere(db, args, match);
     const all = cursor ? cursor.all : isFiltered(args) ? countWhere(db, {}, null) : total;
-    const params: Record<string, unknown> = { limit: args.limit + 1, offset: cursor ? 0 : (args.offset ?? 0) };
-    const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
-    const { expr } = SORTS[sort];
-    let sql: string;
-    if (sort === 'rank') {
-      // Rank every hit once (bm25 needs them all to order), then join the page's documents.
-      const f = filterSql(args, null);
-      const terms = [...f.terms];
-      Object.assign(params, f.params, { match });
-      if (cursor) {
-        terms.push(keysetTerm(sort, args.direction));
-        Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
-      }
-      sql = `WITH h AS MATERIALIZED (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH $match)
-        SELECT h.score AS sort_value, h.score, ${ROW_COLUMNS} FROM h JOIN documents d ON d.rowid = h.rowid ${ROW_JOINS}
-        ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
-    } else {
+    const page = { limit: args.limit + 1, offset: cursor ? 0 : (args.offset ?? 0) };
+    let statement: Statement;
+    if (sort === 'rank') statement = rankStatement(args, match!, cursor, page, false);
+    else {
+      const dir = args.direction === 'asc' ? 'ASC' : 'DESC';
+      const { expr } = SORTS[sort];
       const f = filterSql(args, match, { noIndex: walkSortIndex(total, all, args.limit) });
       const terms = [...f.terms];
-      Object.assign(params, f.params);
+      const params: Record<string, unknown> = { ...f.params, ...page };
       if (sort === 'imported') {
         // Always a rowid range, so even the first page is a SEARCH of the table's own b-tree.
         terms.push(keysetTerm(sort, args.direction));
@@ -180,27 +235,33 @@ export function listPage(ctx: AppContext, args: ListArgs, opts: { snippets: bool
         terms.push(keysetTerm(sort, args.direction));
         Object.assign(params, { cursorValue: cursor.value, cursorRowid: cursor.rowid });
       }
-      sql = `SELECT ${expr} AS sort_value, ${ROW_COLUMNS} FROM documents d ${ROW_JOINS}
+      const sql = `SELECT ${expr} AS sort_value, ${ROW_COLUMNS} FROM documents d ${ROW_JOINS}
         ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY ${expr} ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
+      statement = { sql, params };
     }
-    const raw = prepared<[Record<string, unknown>], PageRaw>(db, sql).all(params);
-    const more = raw.length > args.limit;
-    const page = more ? raw.slice(0, args.limit) : raw;
-    const last = page.at(-1);
-    const marks = match && opts.snippets ? snippets(db, args.query!, page.map((r) => r.rowid)) : null;
-    const coding = codingOf(db, page.map((r) => r.id));
-    const rows = page.map((r): ListedDocument => {
-      const row: ListedDocument = { ...rowToDocument(r), ...(coding.get(r.id) ?? { engagements: 0, codingStatus: 'uncoded' }) };
-      const m = marks?.get(r.rowid);
-      if (m) {
-        row.snippet = m.snippet;
-        row.titleHighlighted = m.title;
-      }
-      if (r.score !== undefined) row.score = -r.score;
-      return row;
-    });
-    return { rows, total, nextCursor: more && last ? encodeCursor(sort, { value: last.sort_value, rowid: last.rowid, total, all }) : null };
+    const raw = prepared<[Record<string, unknown>], PageRaw>(db, statement.sql).all(statement.params);
+    return finishPage(db, args, sort, raw, total, all, opts.snippets);
   });
+}
+
+/** The page's rows (one more than `args.limit` tells that more follow), with snippets and coding. */
+function finishPage(db: Db, args: ListArgs, sort: LibrarySort, raw: PageRaw[], total: number, all: number, withSnippets: boolean): Page {
+  const more = raw.length > args.limit;
+  const page = more ? raw.slice(0, args.limit) : raw;
+  const last = page.at(-1);
+  const marks = args.query?.trim() && withSnippets ? snippets(db, args.query, page.map((r) => r.rowid)) : null;
+  const coding = codingOf(db, page.map((r) => r.id));
+  const rows = page.map((r): ListedDocument => {
+    const row: ListedDocument = { ...rowToDocument(r), ...(coding.get(r.id) ?? { engagements: 0, codingStatus: 'uncoded' }) };
+    const m = marks?.get(r.rowid);
+    if (m) {
+      row.snippet = m.snippet;
+      row.titleHighlighted = m.title;
+    }
+    if (r.score !== undefined) row.score = -r.score;
+    return row;
+  });
+  return { rows, total, nextCursor: more && last ? encodeCursor(sort, { value: last.sort_value, rowid: last.rowid, total, all }) : null };
 }
 
 /** The SQL behind each facet: the value expression, and whether it reads the duplicate group. */
@@ -390,23 +451,34 @@ export function getDocument(ctx: AppContext, args: { id: string; query?: string 
   return detail;
 }
 
-export function searchDocuments(ctx: AppContext, args: { query: string; limit: number; offset: number }): { hits: SearchHit[]; total: number } {
-  const { db } = requireStore(ctx);
+export async function searchDocuments(ctx: AppContext, args: { query: string; limit: number; offset: number }): Promise<{ hits: SearchHit[]; total: number }> {
+  const store = requireStore(ctx);
   const match = toFtsQuery(args.query);
-  return withFts(args.query, () => {
-    const total = prepared<[string], { n: number }>(db, 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match)!.n;
-    // Rank first, then build snippets only for the page shown.
-    const top = prepared<[string, number, number], { rowid: number; score: number }>(
-      db,
-      'SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?',
-    ).all(match, args.limit, args.offset);
-    const marks = snippets(db, args.query, top.map((t) => t.rowid));
-    const row = prepared<[number], DocumentRowRaw>(db, `${ROW_SELECT} WHERE d.rowid = ?`);
-    const hits = top.map((t) => {
-      const s = marks.get(t.rowid)!;
-      return { document: rowToDocument(row.get(t.rowid)!), snippet: s.snippet, titleHighlighted: s.title, score: -t.score };
-    });
-    return { hits, total };
+  return withFtsAsync(args.query, async () => {
+    const rows = args.offset + args.limit;
+    const [counts, ranked] = (await runInParts(
+      store,
+      [
+        { sql: `SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH $match AND ${FTS_ROWID_RANGE}`, params: { match } },
+        // Rank first, then build snippets only for the page shown.
+        { sql: `SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts WHERE documents_fts MATCH $match AND ${FTS_ROWID_RANGE} ORDER BY score, rowid LIMIT $rows`, params: { match, rows } },
+      ],
+      rows,
+    )) as [{ n: number }[][], { rowid: number; score: number }[][]];
+    const top = ranked
+      .flat()
+      .sort((a, b) => a.score - b.score || a.rowid - b.rowid)
+      .slice(args.offset, rows);
+    const marks = snippets(store.db, args.query, top.map((t) => t.rowid));
+    const row = prepared<[number], DocumentRowRaw>(store.db, `${ROW_SELECT} WHERE d.rowid = ?`);
+    const hits: SearchHit[] = [];
+    for (const t of top) {
+      // A document deleted since the parts were ranked (they read their own snapshot) is left out.
+      const s = marks.get(t.rowid);
+      const doc = s && row.get(t.rowid);
+      if (doc) hits.push({ document: rowToDocument(doc), snippet: s.snippet, titleHighlighted: s.title, score: -t.score });
+    }
+    return { hits, total: sum(counts) };
   });
 }
 

@@ -69,7 +69,7 @@ export const serviceHandlers: Handlers = {
   'import.cancel': imports.cancel,
   'import.report': imports.report,
   'import.reportCsv': imports.reportCsv,
-  'documents.list': library.listDocuments,
+  'documents.list': library.documentsPage,
   'documents.get': library.getDocument,
   'documents.search': library.searchDocuments,
   'documents.facets': library.documentFacets,

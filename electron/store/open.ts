@@ -18,6 +18,8 @@ export interface Store {
   backupPath?: string;
   info(): ProjectInfo;
   close(): void;
+  /** Runs `fn` when the project is closed, before its connection is (threads reading it stop then). */
+  onClose(fn: () => void): void;
 }
 
 export const PROJECT_EXTENSION = '.liaison';
@@ -65,6 +67,7 @@ function readMeta(db: Db): Record<string, string> {
 
 function makeStore(db: Db, file: string, readOnly: boolean, lock: ProjectLock | null, backupPath?: string): Store {
   let closed = false;
+  const closers: (() => void)[] = [];
   return {
     db,
     path: file,
@@ -82,10 +85,14 @@ function makeStore(db: Db, file: string, readOnly: boolean, lock: ProjectLock | 
         ...(backupPath ? { backupPath } : {}),
       };
     },
+    onClose(fn) {
+      closers.push(fn);
+    },
     close() {
       if (closed) return;
       closed = true;
       try {
+        for (const fn of closers) fn();
         if (!readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
       } finally {
         db.close();

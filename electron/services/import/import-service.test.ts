@@ -82,7 +82,7 @@ describe('import service on the seed articles', () => {
 
   it('searches with ranking and highlighted snippets taken from the right document', async () => {
     await importPaths([seedDir]);
-    const { hits, total } = searchDocuments(ctx(), { query: 'al-Araji', limit: 50, offset: 0 });
+    const { hits, total } = await searchDocuments(ctx(), { query: 'al-Araji', limit: 50, offset: 0 });
     expect(total).toBe(2);
     const files = hits.map((h) => getDocument(ctx(), { id: h.document.id }).path.split('/').pop());
     expect(files.sort()).toEqual(['000_01088ec9213a716d.txt', '003_22032a1dfcab7bf5.txt']);
@@ -95,19 +95,19 @@ describe('import service on the seed articles', () => {
       expect(text.replace(/\s+/g, ' ')).toContain(plain.replace(/\s+/g, ' ').slice(0, 40));
     }
     // Boilerplate is left out of search.
-    expect(searchDocuments(ctx(), { query: '"Sponsored Links"', limit: 10, offset: 0 }).total).toBe(0);
+    expect((await searchDocuments(ctx(), { query: '"Sponsored Links"', limit: 10, offset: 0 })).total).toBe(0);
     // Diacritics-insensitive, prefix, boolean, NEAR.
-    expect(searchDocuments(ctx(), { query: 'Shamkhani AND Baghdad', limit: 10, offset: 0 }).total).toBe(1);
-    const prefixed = searchDocuments(ctx(), { query: 'Mayork*', limit: 10, offset: 0 });
+    expect((await searchDocuments(ctx(), { query: 'Shamkhani AND Baghdad', limit: 10, offset: 0 })).total).toBe(1);
+    const prefixed = await searchDocuments(ctx(), { query: 'Mayork*', limit: 10, offset: 0 });
     expect(prefixed.total).toBe(1);
     // The prefix's words are highlighted (its snippet spells the prefix out as the index's terms).
     expect(prefixed.hits[0].snippet).toContain(`${HIGHLIGHT_OPEN}Mayorkas${HIGHLIGHT_CLOSE}`);
     // Inside a phrase a prefix stays a prefix, and still matches.
-    expect(searchDocuments(ctx(), { query: '"Alejandro Mayork"*', limit: 10, offset: 0 }).hits[0].snippet).toContain(`${HIGHLIGHT_OPEN}Alejandro Mayorkas${HIGHLIGHT_CLOSE}`);
-    expect(searchDocuments(ctx(), { query: 'NEAR(Goffus NATO, 10)', limit: 10, offset: 0 }).total).toBe(1);
-    expect(searchDocuments(ctx(), { query: 'Iraq NOT Somalia', limit: 10, offset: 0 }).total).toBe(3);
-    expect(() => searchDocuments(ctx(), { query: '"unclosed', limit: 10, offset: 0 })).toThrow(/unclosed quote/);
-    expect(() => searchDocuments(ctx(), { query: 'Iraq AND', limit: 10, offset: 0 })).toThrow(/cannot start or end/);
+    expect((await searchDocuments(ctx(), { query: '"Alejandro Mayork"*', limit: 10, offset: 0 })).hits[0].snippet).toContain(`${HIGHLIGHT_OPEN}Alejandro Mayorkas${HIGHLIGHT_CLOSE}`);
+    expect((await searchDocuments(ctx(), { query: 'NEAR(Goffus NATO, 10)', limit: 10, offset: 0 })).total).toBe(1);
+    expect((await searchDocuments(ctx(), { query: 'Iraq NOT Somalia', limit: 10, offset: 0 })).total).toBe(3);
+    await expect(searchDocuments(ctx(), { query: '"unclosed', limit: 10, offset: 0 })).rejects.toThrow(/unclosed quote/);
+    await expect(searchDocuments(ctx(), { query: 'Iraq AND', limit: 10, offset: 0 })).rejects.toThrow(/cannot start or end/);
   });
 
   it('re-importing the same folder imports nothing new and says how many were unchanged', async () => {
