@@ -144,7 +144,7 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 process.stderr.write(`generating ${size.toLocaleString('en')} documents…\n`);
-let t = performance.now();
+const t = performance.now();
 const store = createProject(projectFile);
 generateLibrary(store.db, size);
 store.close();
@@ -212,10 +212,22 @@ try {
   await page.getByTestId('document-table-scroll').evaluate((el) => {
     el.scrollTop = 0;
   });
-  t = performance.now();
+  // Timed in the page, from the keystrokes to the first highlighted snippet in the DOM (a
+  // mutation observer): Playwright's own wait polls and noticed the rows up to half a second late.
+  await page.evaluate(() => {
+    const w = window as unknown as { benchSearch: Promise<number> };
+    const started = performance.now();
+    w.benchSearch = new Promise((resolve) => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="row-snippet"] mark')) return;
+        seen.disconnect();
+        resolve(performance.now() - started);
+      });
+      seen.observe(document.body, { subtree: true, childList: true });
+    });
+  });
   await page.getByTestId('library-search').fill('security');
-  await page.waitForSelector('[data-testid="row-snippet"] mark');
-  const searchRowsMs = performance.now() - t;
+  const searchRowsMs = await page.evaluate(() => (window as unknown as { benchSearch: Promise<number> }).benchSearch);
   const searchCount = await page.getByTestId('library-count').textContent();
   for (let r = 0; r < ROUNDS; r++) {
     baseGaps.push(...(await baselineFrames(page)));
@@ -289,7 +301,7 @@ ${firstTable}
 
 ${table}
 
-Search \`security\` (${searchCount?.trim()}): first ranked rows with snippets ${ms(searchRowsMs)} after typing (including the box's 220 ms debounce).
+Search \`security\` (${searchCount?.trim()}): first ranked rows with snippets ${ms(searchRowsMs)} after typing (including the box's 220 ms debounce; timed in the page). On a project this size the search is ranked in parallel parts and its facets are counted on the search threads, so the main thread stays free to answer other calls meanwhile.
 
 Long articles: two generated reports of ${LONG_CHARS.toLocaleString('en')} characters, the second with about one long word in fifty changed (${similarity?.trim()} words in common, ${differences?.replace(/^– of /, '').trim()} differences). From the click (reader) or the \`c\` key (comparison) until the text is all in the DOM (and, for the comparison, the differences are marked); the longest gap between frames meanwhile. Aim: no frame over 200 ms.
 

@@ -6,6 +6,7 @@ import { createProject, openProject, PROJECT_EXTENSION } from '../store/open';
 import type { AppContext } from './context';
 import { isImporting } from './imports';
 import { markInterruptedImports } from './import/import-service';
+import { SearchPool } from './search-pool';
 
 const RECENT_LIMIT = 20;
 
@@ -84,6 +85,8 @@ export function open(ctx: AppContext, args: { path: string }): ProjectInfo {
   // A batch still 'running' in a file nobody holds was cut short (crash, kill): say so.
   markInterruptedImports(store.db);
   swapStore(ctx, store);
+  // A large project's search threads start now, in the background, rather than with its first search.
+  SearchPool.for(store);
   const info = store.info();
   remember(ctx, info);
   return info;

@@ -72,7 +72,7 @@ export const serviceHandlers: Handlers = {
   'documents.list': library.documentsPage,
   'documents.get': library.getDocument,
   'documents.search': library.searchDocuments,
-  'documents.facets': library.documentFacets,
+  'documents.facets': library.documentsFacets,
   'documents.update': libraryEdit.updateDocument,
   'documents.setExcluded': librarySelection.setSelectionExcluded,
   'documents.selection': librarySelection.selectionIds,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../bench/library-corpus';
 import { createProject, type Store } from '../store/open';
 import type { AppContext } from './context';
-import { documentsPage, type ListArgs, listDocuments, searchDocuments } from './library';
+import { documentFacets, documentsFacets, documentsPage, type ListArgs, listDocuments, searchDocuments } from './library';
 import { PARALLEL_MIN_DOCUMENTS, rowidRanges, SearchPool } from './search-pool';
 import { toFtsQuery } from './search-query';
 
@@ -89,8 +89,35 @@ describe('the search pool', () => {
     }
   }, 60_000);
 
+  it('counts the facets on the threads exactly as on the main connection', async () => {
+    const cases = [{}, { query: 'Kismayo' }, { query: 'security', formats: ['pdf' as const] }, { query: 'meets OR hosts', published: '2019' }, { outlets: ['Rudaw'], published: '2024-04' }];
+    for (const filters of cases) {
+      const threads = await documentsFacets(ctx(), filters);
+      expect(threads, JSON.stringify(filters)).toEqual(documentFacets(ctx(), filters));
+      expect(threads.total, JSON.stringify(filters)).toBeGreaterThan(0);
+    }
+    // The month facet of a chosen year is among them.
+    expect((await documentsFacets(ctx(), { query: 'meets OR hosts', published: '2019' })).months.length).toBeGreaterThan(1);
+  });
+
   it('reports a query FTS5 refuses in the threads as the analyst\u2019s bad query', async () => {
     await expect(searchDocuments(ctx(), { query: 'NEAR(border security, x)', limit: 10, offset: 0 })).rejects.toMatchObject({ code: 'bad-query' });
     await expect(documentsPage(ctx(), { query: 'NEAR(border security, x)', direction: 'asc', limit: 10, cursor: null })).rejects.toMatchObject({ code: 'bad-query' });
+    await expect(documentsFacets(ctx(), { query: 'NEAR(border security, x)' })).rejects.toMatchObject({ code: 'bad-query' });
+  });
+
+  // Last: it closes the project.
+  it('closing the project ends its threads first, so no -wal or -shm is left beside the file', async () => {
+    expect((await searchDocuments(ctx(), { query: 'Kismayo', limit: 5, offset: 0 })).total).toBeGreaterThan(0);
+    expect(fs.existsSync(`${store.path}-wal`)).toBe(true);
+    const pool = SearchPool.for(store)!;
+    expect(pool.openConnections).toBe(pool.size);
+    // Closing the pool returns once every thread has closed its connection (closing the store
+    // does the same first thing, then checkpoints and closes its own).
+    pool.close();
+    expect(pool.openConnections).toBe(0);
+    store.close();
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('large.liaison'))).toEqual(['large.liaison']);
+    await expect(searchDocuments(ctx(), { query: 'Kismayo', limit: 5, offset: 0 })).rejects.toThrow();
   });
 });

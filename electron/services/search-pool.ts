@@ -16,6 +16,9 @@ export interface Statement {
  */
 export const PARALLEL_MIN_DOCUMENTS = 20_000;
 
+/** How long closing a project waits for a search thread still busy with a statement. */
+const CLOSE_WAIT_MS = 2000;
+
 /** Deeper than this (offset plus page), a ranked page is not split: each part would return it all. */
 export const MAX_PARTED_ROWS = 2000;
 
@@ -34,13 +37,22 @@ export const MAX_PARTED_ROWS = 2000;
 export class SearchPool {
   private static readonly pools = new WeakMap<Store, SearchPool | null>();
   private readonly workers: Worker[];
+  /** One flag per thread, set once it has closed its connection. */
+  private readonly closedFlags: Int32Array;
+  private readonly exited: boolean[];
   private readonly pending = new Map<number, { resolve: (r: unknown[][]) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
 
   private constructor(file: string, size: number) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(defaultWorkerPath('search-worker'), { execArgv: workerExecArgv(), workerData: { file } });
+    const closed = new SharedArrayBuffer(4 * size);
+    this.closedFlags = new Int32Array(closed);
+    this.exited = new Array(size).fill(false);
+    this.workers = Array.from({ length: size }, (_, index) => {
+      const worker = new Worker(defaultWorkerPath('search-worker'), { execArgv: workerExecArgv(), workerData: { file, closed, index } });
+      worker.once('exit', () => {
+        this.exited[index] = true;
+      });
       // An idle pool does not keep a terminal command alive.
       worker.unref();
       worker.on('message', (m: { id: number; results?: unknown[][]; error?: string }) => {
@@ -77,6 +89,13 @@ export class SearchPool {
     return this.workers.length;
   }
 
+  /** Threads whose connection to the project is still open. */
+  get openConnections(): number {
+    let n = 0;
+    for (let i = 0; i < this.workers.length; i++) if (!this.exited[i] && Atomics.load(this.closedFlags, i) === 0) n++;
+    return n;
+  }
+
   /**
    * Runs `statements` once per rowid range (`$lo`, `$hi`: bind them as
    * `rowid >= CAST($lo AS INTEGER) AND rowid <= CAST($hi AS INTEGER)` inside the FTS5 query, where
@@ -95,11 +114,41 @@ export class SearchPool {
     return statements.map((_, s) => parts.map((results) => results[s]));
   }
 
+  /** Runs independent statements spread over the threads; each statement's rows, in order. */
+  async runEach(statements: Statement[]): Promise<unknown[][]> {
+    const out: unknown[][] = new Array(statements.length);
+    await Promise.all(
+      this.workers.map(async (worker, w) => {
+        const mine = statements.map((_, i) => i).filter((i) => i % this.workers.length === w);
+        if (mine.length === 0) return;
+        const results = await this.send(
+          worker,
+          mine.map((i) => statements[i]),
+        );
+        mine.forEach((i, k) => {
+          out[i] = results[k];
+        });
+      }),
+    );
+    return out;
+  }
+
+  /**
+   * Ends the threads, waiting (at most CLOSE_WAIT_MS, on the flags they set) until each has closed
+   * its connection: the project's own connection closes right after, and only the last connection
+   * to a file removes its -wal and -shm files. Synchronous, as closing a store is.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.fail(new Error('The project was closed while searching.'));
     for (const w of this.workers) w.postMessage('close');
+    const until = performance.now() + CLOSE_WAIT_MS;
+    for (let i = 0; i < this.workers.length; i++) {
+      while (!this.exited[i] && Atomics.load(this.closedFlags, i) === 0 && performance.now() < until) {
+        Atomics.wait(this.closedFlags, i, 0, Math.max(1, until - performance.now()));
+      }
+    }
   }
 
   private send(worker: Worker, statements: Statement[]): Promise<unknown[][]> {

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
  */
 if (!parentPort) throw new Error('search-worker must run as a worker thread');
 const port = parentPort;
-const { file } = workerData as { file: string };
+const { file, closed, index } = workerData as { file: string; closed: SharedArrayBuffer; index: number };
 const db = new Database(file, { readonly: true, fileMustExist: true });
 const statements = new Map<string, Database.Statement>();
 
@@ -20,6 +20,10 @@ export interface SearchJob {
 port.on('message', (job: SearchJob | 'close') => {
   if (job === 'close') {
     db.close();
+    // The main thread waits on this flag before closing its own connection (search-pool.ts).
+    const flags = new Int32Array(closed);
+    Atomics.store(flags, index, 1);
+    Atomics.notify(flags, index);
     port.close();
     return;
   }
