@@ -22,7 +22,7 @@ import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowT
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
 import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
-import { MAX_PARTED_ROWS, runInParts, SearchPool, type Statement } from './search-pool';
+import { MAX_PARTED_ROWS, mergeRanked, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
 export type SortKey = LibrarySort;
@@ -65,11 +65,16 @@ function matchOf(filters: DocumentFilters): string | null {
   return filters.query?.trim() ? toFtsQuery(filters.query) : null;
 }
 
+/** The statement counting what the filters match; `ranged`: in the rowid range `$lo`–`$hi` only. */
+function countStatement(filters: DocumentFilters, match: string | null, opts: { ranged?: boolean } = {}): Statement {
+  if (!isFiltered(filters)) return { sql: 'SELECT count(*) AS n FROM documents', params: {} };
+  const f = filterSql(filters, match, opts);
+  return { sql: `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`, params: f.params };
+}
+
 function countWhere(db: Db, filters: DocumentFilters, match: string | null): number {
-  if (!isFiltered(filters)) return prepared<[], { n: number }>(db, 'SELECT count(*) AS n FROM documents').get()!.n;
-  const f = filterSql(filters, match);
-  const sql = `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`;
-  return prepared<[Record<string, unknown>], { n: number }>(db, sql).get(f.params)!.n;
+  const s = countStatement(filters, match);
+  return prepared<[Record<string, unknown>], { n: number }>(db, s.sql).get(s.params)!.n;
 }
 
 /**
@@ -167,19 +172,11 @@ export async function documentsPage(ctx: AppContext, args: ListArgs): Promise<Pa
     const cursor = args.cursor ? decodeCursor(args.cursor, 'rank') : null;
     const offset = cursor ? 0 : (args.offset ?? 0);
     const rank = rankStatement(args, match, cursor, { limit: offset + args.limit + 1, offset: 0 }, true);
-    const statements: Statement[] = [rank];
-    if (!cursor) {
-      const f = filterSql(args, match, { ranged: true });
-      statements.push({ sql: `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`, params: f.params });
-    }
+    const statements: Statement[] = cursor ? [rank] : [rank, countStatement(args, match, { ranged: true })];
     const [ranked, counts] = await pool.runParts(store.db, statements);
-    const total = cursor ? cursor.total : sum(counts as { n: number }[][]);
+    const total = cursor ? cursor.total : sumCounts(counts as { n: number }[][]);
     const all = cursor ? cursor.all : countWhere(store.db, {}, null);
-    const asc = args.direction === 'asc' ? 1 : -1;
-    const raw = (ranked as PageRaw[][])
-      .flat()
-      .sort((a, b) => asc * ((a.score! - b.score!) || a.rowid - b.rowid))
-      .slice(offset, offset + args.limit + 1);
+    const raw = mergeRanked(ranked as (PageRaw & { score: number })[][], args.direction, offset, offset + args.limit + 1);
     return finishPage(store.db, args, 'rank', raw, total, all, true);
   });
 }
@@ -202,8 +199,6 @@ function rankStatement(args: ListArgs, match: string, cursor: Cursor | null, pag
     ${terms.length ? `WHERE ${terms.join(' AND ')}` : ''} ORDER BY h.score ${dir}, d.rowid ${dir} LIMIT $limit OFFSET $offset`;
   return { sql, params };
 }
-
-const sum = (parts: { n: number }[][]) => parts.reduce((n, rows) => n + rows[0].n, 0);
 
 /**
  * A page of the list; `snippets: false` leaves out the search's snippets (the costly part), for
@@ -301,13 +296,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const FACET_KEYS = ['batchIds', 'outlets', 'published', 'formats', 'duplicates', 'excluded', 'coding'] as const;
 type FacetRows = { value: string | number | null; n: number }[];
 
-/** The statement counting what the filters match (the facets' total). */
-function totalStatement(filters: DocumentFilters, match: string | null): Statement {
-  if (!isFiltered(filters)) return { sql: 'SELECT count(*) AS n FROM documents', params: {} };
-  const f = filterSql(filters, match);
-  return { sql: `SELECT count(*) AS n FROM documents d ${f.needsGroups ? GROUP_JOIN : ''} WHERE ${f.terms.join(' AND ')}`, params: f.params };
-}
-
 /**
  * The statements of every facet (then the months of a chosen year), once the total is known:
  * whether the filters are broad decides each statement's plan.
@@ -335,7 +323,7 @@ export function documentFacets(ctx: AppContext, filters: DocumentFilters): Docum
   const match = matchOf(filters);
   const all = (s: Statement) => prepared<[Record<string, unknown>], FacetRows[number]>(db, s.sql).all(s.params);
   return withFts(filters.query, () => {
-    const total = all(totalStatement(filters, match))[0].n;
+    const total = all(countStatement(filters, match))[0].n;
     return facetsOf(db, total, facetStatements(db, filters, match, total).map(all));
   });
 }
@@ -351,7 +339,7 @@ export async function documentsFacets(ctx: AppContext, filters: DocumentFilters)
   if (!pool) return documentFacets(ctx, filters);
   const match = matchOf(filters);
   return withFtsAsync(filters.query, async () => {
-    const [[{ n: total }]] = (await pool.runEach([totalStatement(filters, match)])) as [{ n: number }][];
+    const [[{ n: total }]] = (await pool.runEach([countStatement(filters, match)])) as [{ n: number }][];
     return facetsOf(store.db, total, (await pool.runEach(facetStatements(store.db, filters, match, total))) as FacetRows[]);
   });
 }
@@ -504,10 +492,7 @@ export async function searchDocuments(ctx: AppContext, args: { query: string; li
       ],
       rows,
     )) as [{ n: number }[][], { rowid: number; score: number }[][]];
-    const top = ranked
-      .flat()
-      .sort((a, b) => a.score - b.score || a.rowid - b.rowid)
-      .slice(args.offset, rows);
+    const top = mergeRanked(ranked, 'asc', args.offset, rows);
     const marks = snippets(store.db, args.query, top.map((t) => t.rowid));
     const row = prepared<[number], DocumentRowRaw>(store.db, `${ROW_SELECT} WHERE d.rowid = ?`);
     const hits: SearchHit[] = [];
@@ -517,7 +502,7 @@ export async function searchDocuments(ctx: AppContext, args: { query: string; li
       const doc = s && row.get(t.rowid);
       if (doc) hits.push({ document: rowToDocument(doc), snippet: s.snippet, titleHighlighted: s.title, score: -t.score });
     }
-    return { hits, total: sum(counts) };
+    return { hits, total: sumCounts(counts) };
   });
 }
 

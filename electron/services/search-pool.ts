@@ -178,6 +178,18 @@ export function rowidRanges(db: Db, parts: number): [number, number][] {
   return Array.from({ length: parts }, (_, i): [number, number] => [lo + i * width, i === parts - 1 ? hi : lo + (i + 1) * width - 1]);
 }
 
+/** The rows `from` to `to` of ranked parts merged, by score (bm25: lower is better) then rowid. */
+export function mergeRanked<T extends { score: number; rowid: number }>(parts: T[][], direction: 'asc' | 'desc', from: number, to: number): T[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return parts
+    .flat()
+    .sort((a, b) => sign * (a.score - b.score || a.rowid - b.rowid))
+    .slice(from, to);
+}
+
+/** The sum of a count(*) run in parts. */
+export const sumCounts = (parts: { n: number }[][]): number => parts.reduce((n, rows) => n + rows[0].n, 0);
+
 /** The whole rowid range, for the same statements run on the main connection. */
 const ALL_ROWIDS = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 
