@@ -6,6 +6,7 @@ import coding from './0004-coding';
 import bundles from './0005-bundles';
 import review from './0006-review';
 import librarySorts from './0007-library-sorts';
+import minhashV2 from './0008-minhash-v2';
 
 /** Applied in order; the schema version of a file is the number of migrations it has had. */
 export const migrations: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
@@ -16,6 +17,7 @@ export const migrations: ReadonlyArray<{ name: string; up: (db: Database) => voi
   { name: '0005-bundles', up: bundles },
   { name: '0006-review', up: review },
   { name: '0007-library-sorts', up: librarySorts },
+  { name: '0008-minhash-v2', up: minhashV2 },
 ];
 
 export const SCHEMA_VERSION = migrations.length;
