@@ -339,8 +339,8 @@ export async function documentsFacets(ctx: AppContext, filters: DocumentFilters)
   if (!pool) return documentFacets(ctx, filters);
   const match = matchOf(filters);
   return withFtsAsync(filters.query, async () => {
-    const [[{ n: total }]] = (await pool.runEach([countStatement(filters, match)])) as [{ n: number }][];
-    return facetsOf(store.db, total, (await pool.runEach(facetStatements(store.db, filters, match, total))) as FacetRows[]);
+    const [[{ n: total }]] = (await pool.runEach(store.db, [countStatement(filters, match)])) as [{ n: number }][];
+    return facetsOf(store.db, total, (await pool.runEach(store.db, facetStatements(store.db, filters, match, total))) as FacetRows[]);
   });
 }
 

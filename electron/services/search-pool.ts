@@ -30,12 +30,13 @@ export const MAX_PARTED_ROWS = 2000;
  * are the whole table's in every range, so the scores are those of a single search), and the main
  * thread merges the parts: on two cores, about half the time.
  *
- * The threads start with the first large search of a project and end when it is closed. Where they
- * cannot start (one core, the worker not built) searches run on the main connection, as on small
- * projects.
+ * The threads start when a large project is opened (or with its first large search) and end when it
+ * is closed. Where they cannot start (one core, the worker not built), or once one has failed (its
+ * connection or its memory), searches run on the main connection, as on small projects: a failed
+ * thread never leaves a search waiting.
  */
 export class SearchPool {
-  private static readonly pools = new WeakMap<Store, SearchPool | null>();
+  private static readonly pools = new WeakMap<Store, SearchPool>();
   private readonly workers: Worker[];
   /** One flag per thread, set once it has closed its connection. */
   private readonly closedFlags: Int32Array;
@@ -43,6 +44,8 @@ export class SearchPool {
   private readonly pending = new Map<number, { resolve: (r: unknown[][]) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
+  /** A thread failed or ended: what remains runs on the main connection. */
+  private broken = false;
 
   private constructor(file: string, size: number) {
     const closed = new SharedArrayBuffer(4 * size);
@@ -52,6 +55,7 @@ export class SearchPool {
       const worker = new Worker(defaultWorkerPath('search-worker'), { execArgv: workerExecArgv(), workerData: { file, closed, index } });
       worker.once('exit', () => {
         this.exited[index] = true;
+        this.breakDown(new Error('A search thread ended.'));
       });
       // An idle pool does not keep a terminal command alive.
       worker.unref();
@@ -62,7 +66,7 @@ export class SearchPool {
         if (m.error !== undefined) p.reject(new Error(m.error));
         else p.resolve(m.results!);
       });
-      worker.on('error', (err) => this.fail(err));
+      worker.on('error', (err) => this.breakDown(err));
       return worker;
     });
   }
@@ -99,38 +103,53 @@ export class SearchPool {
   /**
    * Runs `statements` once per rowid range (`$lo`, `$hi`: bind them as
    * `rowid >= CAST($lo AS INTEGER) AND rowid <= CAST($hi AS INTEGER)` inside the FTS5 query, where
-   * the range narrows the index scan); per statement, each range's rows, in range order.
+   * the range narrows the index scan); per statement, each range's rows, in range order. On a
+   * broken pool, one range of everything on `db`.
    */
   async runParts(db: Db, statements: Statement[]): Promise<unknown[][][]> {
+    const here = () => statements.map((s) => [runHere(db, { sql: s.sql, params: { ...s.params, ...ALL_ROWIDS } })]);
+    if (this.broken) return here();
     const ranges = rowidRanges(db, this.workers.length);
-    const parts = await Promise.all(
-      ranges.map(([lo, hi], i) =>
-        this.send(
-          this.workers[i],
-          statements.map((s) => ({ sql: s.sql, params: { ...s.params, lo, hi } })),
+    try {
+      const parts = await Promise.all(
+        ranges.map(([lo, hi], i) =>
+          this.send(
+            this.workers[i],
+            statements.map((s) => ({ sql: s.sql, params: { ...s.params, lo, hi } })),
+          ),
         ),
-      ),
-    );
-    return statements.map((_, s) => parts.map((results) => results[s]));
+      );
+      return statements.map((_, s) => parts.map((results) => results[s]));
+    } catch (err) {
+      if (err instanceof PoolFailure && !this.closed) return here();
+      throw err;
+    }
   }
 
-  /** Runs independent statements spread over the threads; each statement's rows, in order. */
-  async runEach(statements: Statement[]): Promise<unknown[][]> {
+  /** Runs independent statements spread over the threads (on `db` once the pool is broken); each statement's rows, in order. */
+  async runEach(db: Db, statements: Statement[]): Promise<unknown[][]> {
+    const here = () => statements.map((s) => runHere(db, s));
+    if (this.broken) return here();
     const out: unknown[][] = new Array(statements.length);
-    await Promise.all(
-      this.workers.map(async (worker, w) => {
-        const mine = statements.map((_, i) => i).filter((i) => i % this.workers.length === w);
-        if (mine.length === 0) return;
-        const results = await this.send(
-          worker,
-          mine.map((i) => statements[i]),
-        );
-        mine.forEach((i, k) => {
-          out[i] = results[k];
-        });
-      }),
-    );
-    return out;
+    try {
+      await Promise.all(
+        this.workers.map(async (worker, w) => {
+          const mine = statements.map((_, i) => i).filter((i) => i % this.workers.length === w);
+          if (mine.length === 0) return;
+          const results = await this.send(
+            worker,
+            mine.map((i) => statements[i]),
+          );
+          mine.forEach((i, k) => {
+            out[i] = results[k];
+          });
+        }),
+      );
+      return out;
+    } catch (err) {
+      if (err instanceof PoolFailure && !this.closed) return here();
+      throw err;
+    }
   }
 
   /**
@@ -141,7 +160,7 @@ export class SearchPool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.fail(new Error('The project was closed while searching.'));
+    this.fail(new PoolFailure('The project was closed while searching.'));
     for (const w of this.workers) w.postMessage('close');
     const until = performance.now() + CLOSE_WAIT_MS;
     for (let i = 0; i < this.workers.length; i++) {
@@ -152,7 +171,7 @@ export class SearchPool {
   }
 
   private send(worker: Worker, statements: Statement[]): Promise<unknown[][]> {
-    if (this.closed) return Promise.reject(new Error('The project was closed while searching.'));
+    if (this.closed) return Promise.reject(new PoolFailure('The project was closed while searching.'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -160,10 +179,24 @@ export class SearchPool {
     });
   }
 
-  private fail(err: Error): void {
+  /** A thread failed or ended while the project is open: the searches waiting on it and all later ones run on the main connection. */
+  private breakDown(err: Error): void {
+    if (this.closed) return;
+    this.broken = true;
+    this.fail(new PoolFailure(err.message));
+  }
+
+  private fail(err: PoolFailure): void {
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }
+}
+
+/** The pool itself failed (a thread, or the project closed), as opposed to a statement. */
+class PoolFailure extends Error {}
+
+function runHere(db: Db, s: Statement): unknown[] {
+  return prepared<[Record<string, unknown>], unknown>(db, s.sql).all(s.params);
 }
 
 function documentCount(db: Db): number {
@@ -201,5 +234,5 @@ const ALL_ROWIDS = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 export async function runInParts(store: Store, statements: Statement[], rows: number): Promise<unknown[][][]> {
   const pool = rows <= MAX_PARTED_ROWS ? SearchPool.for(store) : null;
   if (pool) return pool.runParts(store.db, statements);
-  return statements.map((s) => [prepared<[Record<string, unknown>], unknown>(store.db, s.sql).all({ ...s.params, ...ALL_ROWIDS })]);
+  return statements.map((s) => [runHere(store.db, { sql: s.sql, params: { ...s.params, ...ALL_ROWIDS } })]);
 }
