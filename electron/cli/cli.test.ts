@@ -23,6 +23,9 @@ describe('liaison command', () => {
   it('imports a folder into a new project and prints the JSON summary', () => {
     const r = run('import', seedDir, '--project', project, '--json');
     expect(r.status).toBe(0);
+    // Progress on stderr (not a terminal here: plain lines); the scan has no count to give yet.
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([`liaison: created the new project ${project}`, 'scanning the folders…']);
+    expect(r.stderr).toMatch(/^done: 5\/5 files/m);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ imported: 5, unchanged: 0, duplicates: { exact: 0, near: 0 }, skipped: [], failed: [] });
     expect(typeof summary.elapsedMs).toBe('number');
@@ -53,7 +56,11 @@ describe('liaison command', () => {
   });
 
   it('verify passes on an intact project and reports an edited audit row', () => {
-    expect(run('verify', '--project', project).status).toBe(0);
+    const intact = run('verify', '--project', project);
+    expect(intact.status).toBe(0);
+    // Two imports (the second found everything unchanged), one entry each.
+    expect(intact.stdout).toContain('Audit log: 2 entries, chain intact');
+    expect(intact.stdout).toContain('Evidence: 0 spans, all match their text');
     const db = new Database(project);
     db.exec('DROP TRIGGER audit_log_no_update');
     db.exec("UPDATE audit_log SET action = 'forged' WHERE seq = (SELECT min(seq) FROM audit_log)");

@@ -40,7 +40,8 @@ function progressPrinter(): (p: ImportProgress) => void {
       if (p.phase === 'done' || p.phase === 'cancelled') process.stderr.write('\n');
     } else if (Date.now() - lastLine > 1000 || p.phase !== 'importing') {
       lastLine = Date.now();
-      process.stderr.write(`${p.phase}: ${p.done}/${p.total} files, ${p.filesPerSecond.toFixed(1)} files/s\n`);
+      // While scanning, the number of files is not known yet.
+      process.stderr.write(p.phase === 'scanning' ? 'scanning the folders…\n' : `${p.phase}: ${p.done}/${p.total} files, ${p.filesPerSecond.toFixed(1)} files/s\n`);
     }
   };
 }
@@ -183,7 +184,7 @@ function verifyCommand(argv: string[]): number {
     const report = verifyProject(store.db);
     if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
-      process.stdout.write(`Audit log: ${report.auditEntries} entries, ${report.chainBreaks.length ? `${report.chainBreaks.length} BROKEN` : 'chain intact'}\n`);
+      process.stdout.write(`Audit log: ${report.auditEntries} ${report.auditEntries === 1 ? 'entry' : 'entries'}, ${report.chainBreaks.length ? `${report.chainBreaks.length} BROKEN` : 'chain intact'}\n`);
       for (const b of report.chainBreaks) process.stdout.write(`  entry ${b.seq}: ${b.reason}\n`);
       process.stdout.write(`Evidence: ${report.evidenceChecked} spans, ${report.evidenceBroken.length ? `${report.evidenceBroken.length} BROKEN` : 'all match their text'}\n`);
       for (const b of report.evidenceBroken) process.stdout.write(`  evidence ${b.evidenceId} (engagement ${b.engagementId}): ${b.reason}\n`);

@@ -66,7 +66,10 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
               >
                 {s.icon}
                 <span className="nav__label">{s.label}</span>
-                <kbd className="nav__kbd">{s.key}</kbd>
+                {/* Spelt out: a bare digit beside a section read as a count of its items. */}
+                <kbd className="nav__kbd">
+                  Ctrl+{s.key}
+                </kbd>
               </button>
             </li>
           ))}
