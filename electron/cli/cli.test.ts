@@ -39,6 +39,16 @@ describe('liaison command', () => {
     expect(Object.keys(lines[0]).sort()).toEqual(
       ['boilerplateRanges', 'duplicateGroup', 'encoding', 'format', 'id', 'isPrimary', 'language', 'outlet', 'path', 'place', 'publishedAt', 'sha256', 'title', 'url', 'words'].sort(),
     );
+    // On a terminal: a title line and an indented one-line snippet per hit, then the count.
+    const plain = run('search', 'security', '--project', project).stdout.split('\n');
+    expect(plain.at(-2)).toBe('5 documents match');
+    const hitLines = plain.slice(0, -2);
+    expect(hitLines).toHaveLength(10);
+    for (let i = 0; i < hitLines.length; i += 2) {
+      expect(hitLines[i]).toMatch(/^\S/);
+      expect(hitLines[i + 1]).toMatch(/^ {2}\S.*\[security\]/i);
+      expect(hitLines[i + 1].trimStart()).not.toMatch(/\s{2,}/);
+    }
     const hits = JSON.parse(run('search', 'al-Araji', '--project', project, '--json').stdout);
     expect(hits.total).toBe(2);
     expect(hits.hits[0].snippet).toMatch(/\[al-Araji\]|\[Araji\]/i);

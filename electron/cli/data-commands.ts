@@ -160,7 +160,10 @@ async function searchCommand(argv: string[]): Promise<number> {
         })}\n`,
       );
     } else {
-      for (const h of result.hits) process.stdout.write(`${h.document.title ?? '(untitled)'}\n  ${strip(h.snippet)}\n`);
+      // One line each: a snippet keeps the text's line breaks (blank lines, indents), which the
+      // app's rows fold but a terminal would print.
+      const line = (s: string) => s.replace(/\s+/g, ' ').trim();
+      for (const h of result.hits) process.stdout.write(`${line(h.document.title ?? '(untitled)')}\n  ${line(strip(h.snippet))}\n`);
       process.stdout.write(`${result.total} documents match\n`);
     }
     return 0;
