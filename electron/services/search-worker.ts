@@ -10,6 +10,8 @@ if (!parentPort) throw new Error('search-worker must run as a worker thread');
 const port = parentPort;
 const { file, closed, index } = workerData as { file: string; closed: SharedArrayBuffer; index: number };
 const db = new Database(file, { readonly: true, fileMustExist: true });
+// As the main connection: wait out a checkpoint that briefly holds the file rather than fail.
+db.pragma('busy_timeout = 5000');
 const statements = new Map<string, Database.Statement>();
 
 export interface SearchJob {
