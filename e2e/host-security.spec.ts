@@ -56,3 +56,14 @@ test('requests from another origin are refused even with the token', async ({ li
   const res = await request.post(`${origin}/api/app.info`, { data: {}, headers: { Authorization: `Bearer ${token}`, Origin: 'http://evil.example' } });
   expect(res.status()).toBe(403);
 });
+
+test('the page asks for nothing the host does not have: its icon is served from its own origin', async ({ liaison, request }) => {
+  const page = await liaison.launch();
+  const { origin } = liaison.served!;
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./icon.svg');
+  const icon = await request.get(new URL(href!, `${origin}/`).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+  expect(await icon.text()).toContain('<svg');
+});
