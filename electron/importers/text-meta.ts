@@ -164,6 +164,8 @@ export function extractTextMeta(text: string, options: TextMetaOptions): TextMet
   let shareSiteName: string | null = null;
   let seen = 0;
   for (let i = startLine; i < lines.length && seen < MAX_LINES; i++) {
+    // Every field the loop looks for is found: no later line can change any (each is set once).
+    if (meta.title && meta.publishedAt && meta.outlet && meta.place) break;
     let line = lines[i].trim();
     if (options.markdown) line = line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*$/, '$1');
     if (line === '') continue;
