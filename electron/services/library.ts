@@ -22,7 +22,7 @@ import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowT
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
 import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
-import { MAX_PARTED_ROWS, mergeRanked, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
+import { MAX_PARTED_ROWS, mergeRanked, runHere, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
 export type SortKey = LibrarySort;
@@ -321,10 +321,9 @@ function facetStatements(db: Db, filters: DocumentFilters, match: string | null,
 export function documentFacets(ctx: AppContext, filters: DocumentFilters): DocumentFacets {
   const { db } = requireStore(ctx);
   const match = matchOf(filters);
-  const all = (s: Statement) => prepared<[Record<string, unknown>], FacetRows[number]>(db, s.sql).all(s.params);
   return withFts(filters.query, () => {
-    const total = all(countStatement(filters, match))[0].n;
-    return facetsOf(db, total, facetStatements(db, filters, match, total).map(all));
+    const [{ n: total }] = runHere(db, countStatement(filters, match)) as { n: number }[];
+    return facetsOf(db, total, facetStatements(db, filters, match, total).map((s) => runHere(db, s) as FacetRows));
   });
 }
 

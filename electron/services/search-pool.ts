@@ -107,7 +107,7 @@ export class SearchPool {
    * broken pool, one range of everything on `db`.
    */
   async runParts(db: Db, statements: Statement[]): Promise<unknown[][][]> {
-    const here = () => statements.map((s) => [runHere(db, { sql: s.sql, params: { ...s.params, ...ALL_ROWIDS } })]);
+    const here = () => wholeRangeHere(db, statements);
     if (this.broken) return here();
     const ranges = rowidRanges(db, this.workers.length);
     try {
@@ -195,8 +195,14 @@ export class SearchPool {
 /** The pool itself failed (a thread, or the project closed), as opposed to a statement. */
 class PoolFailure extends Error {}
 
-function runHere(db: Db, s: Statement): unknown[] {
+/** A statement's rows, on `db`. */
+export function runHere(db: Db, s: Statement): unknown[] {
   return prepared<[Record<string, unknown>], unknown>(db, s.sql).all(s.params);
+}
+
+/** Statements written for a rowid range run once over the whole range on `db`: one part each. */
+function wholeRangeHere(db: Db, statements: Statement[]): unknown[][][] {
+  return statements.map((s) => [runHere(db, { sql: s.sql, params: { ...s.params, ...ALL_ROWIDS } })]);
 }
 
 function documentCount(db: Db): number {
@@ -234,5 +240,5 @@ const ALL_ROWIDS = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 export async function runInParts(store: Store, statements: Statement[], rows: number): Promise<unknown[][][]> {
   const pool = rows <= MAX_PARTED_ROWS ? SearchPool.for(store) : null;
   if (pool) return pool.runParts(store.db, statements);
-  return statements.map((s) => [runHere(store.db, { sql: s.sql, params: { ...s.params, ...ALL_ROWIDS } })]);
+  return wholeRangeHere(store.db, statements);
 }
