@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportIssue } from '../../../shared/model/library';
@@ -18,6 +19,8 @@ export interface WalkResult {
 }
 
 const IGNORED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+/** Files of one folder whose stat is asked for at once. */
+const STAT_CONCURRENCY = 64;
 
 /**
  * Expands files and folders (recursively) into the files to import. A symlink may point anywhere
@@ -29,18 +32,17 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
   const skipped: ImportIssue[] = [];
   const seen = new Set<string>();
 
-  const consider = async (file: string, root: string | null) => {
-    const name = path.basename(file);
-    if (IGNORED_NAMES.has(name) || name.startsWith('~$')) return;
-    let real: string;
-    let st: Awaited<ReturnType<typeof fs.stat>>;
-    try {
-      real = await fs.realpath(file);
-      st = await fs.stat(real);
-    } catch (err) {
-      skipped.push({ path: file, code: 'unreadable', reason: `Cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+  /**
+   * Decides on one file, given where its bytes really are and their stat (or the error that
+   * stopped reading either).
+   */
+  const consider = (file: string, root: string | null, found: { real: string; st: Stats } | { err: unknown }) => {
+    if ('err' in found) {
+      const err = found.err as NodeJS.ErrnoException;
+      skipped.push({ path: file, code: 'unreadable', reason: `Cannot read the file: ${err.code ?? err.message}` });
       return;
     }
+    const { real, st } = found;
     if (root && real !== path.resolve(file) && !isInside(real, root)) {
       skipped.push({ path: file, code: 'symlink-outside', reason: `It is a link to ${real}, outside the folder being imported; copy the file into the folder to import it.` });
       return;
@@ -48,6 +50,7 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
     if (!st.isFile()) return;
     if (seen.has(real)) return;
     seen.add(real);
+    const name = path.basename(file);
     if (!formatOf(name)) {
       skipped.push({ path: file, code: 'unsupported', reason: `Not an article format Liaison reads (${SUPPORTED_EXTENSIONS.join(', ')}).` });
       return;
@@ -60,10 +63,27 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
     // One string when they are the same (nearly always): 100,000 candidates hold their paths.
     candidates.push({ path: abs, realPath: real === abs ? abs : real, sizeBytes: st.size, mtimeMs: Math.round(st.mtimeMs) });
   };
+  /** Where a path's bytes really are, and their stat; a failure is returned, not thrown. */
+  const locate = async (file: string): Promise<{ real: string; st: Stats } | { err: unknown }> => {
+    try {
+      const real = await fs.realpath(file);
+      return { real, st: await fs.stat(real) };
+    } catch (err) {
+      return { err };
+    }
+  };
+  const ignored = (name: string) => IGNORED_NAMES.has(name) || name.startsWith('~$');
 
-  const visitDir = async (dir: string, root: string) => {
+  /**
+   * `dir` is the folder as reached from what the analyst named, `realDir` where it really is: a
+   * plain file inside is then at `realDir/name` with no look-up of its own. The files of a folder
+   * are looked at STAT_CONCURRENCY at a time (one after another, each stat a round trip through
+   * libuv's thread pool, 20,000 files took two seconds); they are still decided on in name order,
+   * so the order of the candidates, and with it the order of import, stays that of the names.
+   */
+  const visitDir = async (dir: string, realDir: string, root: string) => {
     if (opts.signal?.aborted) return;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
@@ -71,10 +91,33 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let files: Dirent[] = [];
+    const flushFiles = async () => {
+      for (let i = 0; i < files.length && !opts.signal?.aborted; i += STAT_CONCURRENCY) {
+        const chunk = files.slice(i, i + STAT_CONCURRENCY);
+        const found = await Promise.all(
+          chunk.map(async (entry) => {
+            const real = path.join(realDir, entry.name);
+            try {
+              return { real, st: await fs.stat(real) };
+            } catch (err) {
+              return { err };
+            }
+          }),
+        );
+        chunk.forEach((entry, k) => consider(path.join(dir, entry.name), root, found[k]));
+      }
+      files = [];
+    };
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.isFile()) {
+        if (!ignored(entry.name)) files.push(entry);
+        continue;
+      }
+      await flushFiles();
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.')) await visitDir(full, root);
+        if (!entry.name.startsWith('.')) await visitDir(full, path.join(realDir, entry.name), root);
       } else if (entry.isSymbolicLink()) {
         let target: string;
         try {
@@ -89,11 +132,10 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
         }
         const st = await fs.stat(target);
         if (st.isDirectory()) continue; // its files are reached directly inside the root
-        await consider(full, root);
-      } else if (entry.isFile()) {
-        await consider(full, root);
+        if (!ignored(entry.name)) consider(full, root, { real: target, st });
       }
     }
+    await flushFiles();
   };
 
   for (const input of inputs) {
@@ -105,8 +147,10 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
       skipped.push({ path: abs, code: 'not-found', reason: 'There is no file or folder at this path.' });
       continue;
     }
-    if (st.isDirectory()) await visitDir(abs, await fs.realpath(abs));
-    else await consider(abs, null);
+    if (st.isDirectory()) {
+      const real = await fs.realpath(abs);
+      await visitDir(abs, real, real);
+    } else if (!ignored(path.basename(abs))) consider(abs, null, await locate(abs));
   }
   return { candidates, skipped };
 }
