@@ -105,7 +105,7 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
             }
           }),
         );
-        chunk.forEach((entry, k) => consider(path.join(dir, entry.name), root, found[k]));
+        for (let k = 0; k < chunk.length; k++) consider(path.join(dir, chunk[k].name), root, found[k]);
       }
       files = [];
     };
