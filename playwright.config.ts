@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumExecutable, CHROMIUM_ARGS } from './e2e/browser';
+import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 
 /**
  * Browser mode by default: the real renderer, served by `liaison serve` on a real project, in

@@ -2,11 +2,11 @@
 //   tsx bench/import-run.ts floor|full CORPUS_DIR DB_FILE
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
 import type { AppContext } from '../electron/services/context';
 import { runImport } from '../electron/services/import/import-service';
 import { dispatch, serviceHandlers } from '../electron/services/router';
 import { createProject } from '../electron/store/open';
+import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
 import { listFiles } from './corpus';
 import { quantile } from './report';
 

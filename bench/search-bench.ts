@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
 import type { AppContext } from '../electron/services/context';
 import { runImport } from '../electron/services/import/import-service';
 import { searchDocuments } from '../electron/services/library';
 import { toFtsQuery } from '../electron/services/search-query';
 import { createProject, openProject } from '../electron/store/open';
+import { DEFAULT_IMPORT_OPTIONS } from '../shared/model/library';
 import { CORPUS_VERSION, ensureCorpus } from './corpus';
 import { quantile, writeSection } from './report';
 

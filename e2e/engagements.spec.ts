@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { createProject } from '../electron/store/open';
 import { expect, expectAppState, test } from './fixtures';
 import { codedProject } from './seed-project';
-import { createProject } from '../electron/store/open';
 
 async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId('engagements-view')).toHaveAttribute('data-state', 'ready');

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProject } from '../store/open';
 import { codeMeeting, person, seededProjectFile, twoMachines } from '../services/bundles/two-machines.fixture';
 import { addComment } from '../services/review';
+import { openProject } from '../store/open';
 
 /** The real `liaison bundle` command (built by the test setup) on real project files. */
 const bin = path.resolve(import.meta.dirname, '../../bin/liaison.js');

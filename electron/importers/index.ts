@@ -3,10 +3,10 @@
  * parser is pure (bytes and hints in, articles out), so this runs as well in a worker thread,
  * the CLI or a test.
  */
-import { type DocumentFormat, ImportRefusal, type ParseHints, type ParsedArticle } from '../../shared/model/document';
+import { type DocumentFormat, ImportRefusal, type ParsedArticle, type ParseHints } from '../../shared/model/document';
 import { parse as parseDocx } from './docx/parse';
-import { normaliseText } from './encoding';
 import { parse as parseEml } from './eml/parse';
+import { normaliseText } from './encoding';
 import { parse as parseHtml } from './html/parse';
 import { parse as parseJson } from './json/parse';
 import { parse as parsePdf } from './pdf/parse';

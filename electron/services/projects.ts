@@ -4,8 +4,8 @@ import { AppError } from '../../shared/errors';
 import type { ProjectInfo, RecentProject } from '../../shared/model/project';
 import { createProject, openProject, PROJECT_EXTENSION } from '../store/open';
 import type { AppContext } from './context';
-import { isImporting } from './imports';
 import { markInterruptedImports } from './import/import-service';
+import { isImporting } from './imports';
 import { SearchPool } from './search-pool';
 
 const RECENT_LIMIT = 20;

@@ -5,8 +5,9 @@
  * longest suggestion wins wherever two overlap. The lists are built once per process and the actor
  * matcher once per registry array, so a 10,000-character article costs a few milliseconds.
  */
-import type { Actor, TextSuggestion } from '../model/actor';
+
 import { findDateExpressions } from '../dates/resolve';
+import type { Actor, TextSuggestion } from '../model/actor';
 import { findGazetteerHits, type GazetteerHit } from './gazetteer';
 import { type ActorMatcher, canonicalNameWord, isArticle, matcherFor, nameTokens } from './names';
 import type { KnownOrganisation } from './organisations';

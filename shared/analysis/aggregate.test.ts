@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SECURITY_COOPERATION } from '../codebook/presets/security-cooperation';
-import { buildGraph, dominantType, edgeId, type EngagementGraph, engagementsForSelection } from './aggregate';
+import { buildGraph, dominantType, type EngagementGraph, edgeId, engagementsForSelection } from './aggregate';
 import { SEED_CONTEXT, SEED_ENGAGEMENTS, SEED_FILE_PREFIX, seedEngagement } from './test-seed-engagements';
 
 const SEED_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'seed-articles');

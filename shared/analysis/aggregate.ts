@@ -12,6 +12,7 @@ import type { Engagement } from '../model/engagement';
 import { compareDateValues } from './periods';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 import { type ActorContext, createSideResolver, type NodeKind, type NodeRef, type SideResolver } from './sides';
 
 export type GraphLevel = 'actors' | 'sides';

@@ -3,7 +3,7 @@
  * history diffs and engagement validation. No node:*, electron or DOM: main, the renderer and the
  * CLI all use this same module.
  */
-export { codebookSchema, CodebookJsonError, codebookToJson, parseCodebookJson } from './codebook-schema';
+export { CodebookJsonError, codebookSchema, codebookToJson, parseCodebookJson } from './codebook-schema';
 export { type CodebookChange, diffCodebooks } from './diff';
 export {
   addValue,

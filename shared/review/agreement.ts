@@ -23,12 +23,12 @@
  * document with twenty engagements weighs more than one with two, as its units should.
  */
 import type { Engagement } from '../model/engagement';
-import { type MatchResult, dayNumberOf, participantActors } from './match';
+import { dayNumberOf, type MatchResult, participantActors } from './match';
 import {
   type AlphaKind,
   type AlphaMetric,
-  type Figure,
   cohensKappa,
+  type Figure,
   intervalMetric,
   krippendorffAlpha,
   type Margin,

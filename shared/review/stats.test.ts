@@ -7,9 +7,9 @@ import {
   krippendorffAlpha,
   masiDistance,
   masiMetric,
-  pairwiseExpectedSum,
   type Nominal,
   nominalMetric,
+  pairwiseExpectedSum,
   percentAgreement,
 } from './stats';
 

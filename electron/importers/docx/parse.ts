@@ -2,7 +2,7 @@
  * Word documents through mammoth's raw-text extraction: one paragraph per Word paragraph,
  * separated by a blank line, no styling. Metadata is read from the top lines like a text file.
  */
-import { ImportRefusal, type ParseHints, type ParsedArticle } from '../../../shared/model/document';
+import { ImportRefusal, type ParsedArticle, type ParseHints } from '../../../shared/model/document';
 import { finishArticle } from '../article';
 import { normaliseText } from '../encoding';
 import { loadMammoth } from '../lazy';

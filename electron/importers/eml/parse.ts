@@ -3,15 +3,16 @@
  * postal-mime decodes the MIME structure, transfer encodings and charsets; the headers give the
  * metadata and the text part (or the HTML part, flattened) is the article.
  */
-import type { Address, Email } from 'postal-mime';
-import { loadLinkedom, loadPostalMime } from '../lazy';
+
 import iconv from 'iconv-lite';
-import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
+import type { Address, Email } from 'postal-mime';
+import { ImportRefusal, type ParsedArticle, type ParseHints, type Sourced } from '../../../shared/model/document';
 import { finishArticle } from '../article';
 import { normaliseDateValue } from '../dates';
 import { normaliseText } from '../encoding';
 import { htmlToText } from '../html-text';
 import { primaryLanguage } from '../language';
+import { loadLinkedom, loadPostalMime } from '../lazy';
 import { extractTextMeta } from '../text-meta';
 
 const HEAD_BYTES = 65536;

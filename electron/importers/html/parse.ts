@@ -3,7 +3,7 @@
  * rebuilt block by block so paragraphs survive. Metadata comes from the head (see meta.ts).
  */
 import iconv from 'iconv-lite';
-import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
+import { ImportRefusal, type ParsedArticle, type ParseHints, type Sourced } from '../../../shared/model/document';
 import { finishArticle, firstOf } from '../article';
 import { normaliseDateValue } from '../dates';
 import { type DecodedText, decodeAs, decodeText } from '../encoding';

@@ -3,7 +3,7 @@
  * record a line): scraper output, news-please, GDELT or NewsAPI dumps. Each record with text is
  * one article; field names vary by tool, so common spellings are accepted.
  */
-import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
+import { ImportRefusal, type ParsedArticle, type ParseHints, type Sourced } from '../../../shared/model/document';
 import { finishArticle } from '../article';
 import { epochToIso, normaliseDateValue } from '../dates';
 import { decodeText, normaliseText } from '../encoding';

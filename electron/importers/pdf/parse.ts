@@ -3,7 +3,7 @@
  * positioned text runs, not lines: lines and paragraphs are rebuilt from baselines and gaps.
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { ImportRefusal, type ParseHints, type ParsedArticle, type Sourced } from '../../../shared/model/document';
+import { ImportRefusal, type ParsedArticle, type ParseHints, type Sourced } from '../../../shared/model/document';
 import { finishArticle, firstOf } from '../article';
 import { normaliseDateValue } from '../dates';
 import { clipTitle, extractTextMeta } from '../text-meta';

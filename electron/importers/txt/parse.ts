@@ -1,5 +1,5 @@
 /** Plain text and Markdown articles: the file is the text; metadata is read from its top lines. */
-import type { ParseHints, ParsedArticle } from '../../../shared/model/document';
+import type { ParsedArticle, ParseHints } from '../../../shared/model/document';
 import { finishArticle } from '../article';
 import { decodeText, normaliseText } from '../encoding';
 import { extractTextMeta } from '../text-meta';

@@ -1,6 +1,6 @@
+import { countryByCode } from '../../../shared/actors/countries';
 import { buildGraph, createSideResolver, type EngagementGraph, expandDyads, groupByCountryPair, groupByPeriod, groupByTopic, groupByType, timelineSeries, toExportRows, toGexf, toGraphml, toPloverRecords } from '../../../shared/analysis';
 import type { ActorContext } from '../../../shared/analysis/sides';
-import { countryByCode } from '../../../shared/actors/countries';
 import type { AnalysisFilter, EngagementSort } from '../../../shared/contract-analysis';
 import type { EngagementSummary } from '../../../shared/contract-coding';
 import type { Codebook } from '../../../shared/model/codebook';

@@ -18,11 +18,11 @@ import { appendAudit } from '../../store/repos/audit';
 import { getCodebookVersion } from '../../store/repos/codebooks';
 import { getCoder } from '../../store/repos/coders';
 import { type ActorRecord, actorRecordToInput, insertIncomingActor, localEngagement, setIncomingMerge, writeIncomingActorContent, writeIncomingEngagement } from './apply';
-import { type BundleContents, readBundle } from './container';
 import { engagementLabel, recordConflict } from './conflicts';
+import { type BundleContents, readBundle } from './container';
 import { canonicalJson } from './format';
 import { actorFullState, actorState, decide, decideMerge, engagementState, localDocKeys, localLineage, localUnmerges, rememberLineage, UNMERGE_ACTIONS, unmergeTargets } from './lineage';
-import { type PreparedBundle, checkProject, prepareBundle } from './prepare';
+import { checkProject, type PreparedBundle, prepareBundle } from './prepare';
 
 export function summarize(c: BundleContents): BundleSummary {
   const m = c.manifest;

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EngagementInput } from '../../../shared/contract-coding';
-import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/model/library';
 import type { Engagement } from '../../../shared/model/engagement';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/model/library';
 import { createProject, openProject, type Store } from '../../store/open';
 import { toInput } from '../../store/repos/engagements';
 import * as coders from '../coders';

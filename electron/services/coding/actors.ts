@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { matchActor, normaliseName } from '../../../shared/actors/names';
 import { countryByCode, listCountries } from '../../../shared/actors/countries';
+import { matchActor, normaliseName } from '../../../shared/actors/names';
 import type { ActorInput, CodingCommand, Participation } from '../../../shared/contract-coding';
 import { AppError } from '../../../shared/errors';
 import type { Actor, ActorKind } from '../../../shared/model/actor';
 import { prepared } from '../../store/prepared';
-import { appendAudit } from '../../store/repos/audit';
 import { allActors, countryActorId, getActor, resolveActorId, setMergedInto, toActorInput, writeActor } from '../../store/repos/actors';
+import { appendAudit } from '../../store/repos/audit';
 import { currentCoderId } from '../coders';
 import { type AppContext, requireStore, requireWritable } from '../context';
 

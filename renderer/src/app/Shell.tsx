@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { ProjectInfo } from '../../../shared/model/project';
 import { CodingView } from '../features/coding/CodingView';
 import { ImportDialog } from '../features/import/ImportDialog';
-import type { ProjectInfo } from '../../../shared/model/project';
 import { CoderSwitch } from './CoderSwitch';
 import { type SectionId, sections } from './sections';
 import { liaison, subscribe } from './transport';

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
 import { CodebookView } from '../features/codebook/CodebookView';
 import { EngagementsView } from '../features/engagements/EngagementsView';
+import { LibraryView } from '../features/library/LibraryView';
 import { NetworkView } from '../features/network/NetworkView';
 import { ReviewView } from '../features/review/ReviewView';
-import { LibraryView } from '../features/library/LibraryView';
 
 export type SectionId = 'library' | 'engagements' | 'actors' | 'network' | 'review' | 'codebook';
 

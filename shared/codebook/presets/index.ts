@@ -9,8 +9,8 @@ import { PLOVER } from './plover';
 import { SECURITY_COOPERATION, SECURITY_COOPERATION_ID } from './security-cooperation';
 
 export { CAMEO_ID } from './cameo';
-export { PLOVER_CONTEXT_KEYS } from './plover-contexts';
 export { PLOVER_ID } from './plover';
+export { PLOVER_CONTEXT_KEYS } from './plover-contexts';
 export { SECURITY_COOPERATION_ID } from './security-cooperation';
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,6 @@
 /** Flat engagement and dyad tables as CSV (one row per engagement, or per dyad). */
 import type { Dyad } from '../../../../shared/analysis/dyads';
-import { EXPORT_COLUMNS, type EngagementExportRow } from '../../../../shared/analysis/export-rows';
+import { type EngagementExportRow, EXPORT_COLUMNS } from '../../../../shared/analysis/export-rows';
 import { type CsvOptions, toCsv } from './csv';
 
 export function engagementsCsv(rows: readonly EngagementExportRow[], options: CsvOptions = {}): string {

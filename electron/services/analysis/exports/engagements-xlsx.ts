@@ -5,7 +5,7 @@
  * formula, so no formula guard is needed.
  */
 import ExcelJS from 'exceljs';
-import { EXPORT_COLUMNS, type EngagementExportRow } from '../../../../shared/analysis/export-rows';
+import { type EngagementExportRow, EXPORT_COLUMNS } from '../../../../shared/analysis/export-rows';
 
 export const ENGAGEMENTS_SHEET = 'Engagements';
 

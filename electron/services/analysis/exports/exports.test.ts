@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SECURITY_COOPERATION } from '../../../../shared/codebook/presets/security-cooperation';
 import { expandDyads } from '../../../../shared/analysis/dyads';
-import { EXPORT_COLUMNS, type EngagementExportRow, toExportRows } from '../../../../shared/analysis/export-rows';
+import { type EngagementExportRow, EXPORT_COLUMNS, toExportRows } from '../../../../shared/analysis/export-rows';
 import { toPloverRecords } from '../../../../shared/analysis/plover';
 import {
   SEED_ACTORS,
@@ -12,6 +11,7 @@ import {
   seedEngagement,
   seedResolve,
 } from '../../../../shared/analysis/test-seed-engagements';
+import { SECURITY_COOPERATION } from '../../../../shared/codebook/presets/security-cooperation';
 import { csvField, toCsv } from './csv';
 import { dyadsCsv, engagementsCsv } from './engagements-csv';
 import { ENGAGEMENTS_JSON_FORMAT, engagementsJson, ploverJson } from './engagements-json';

@@ -9,7 +9,7 @@
 import type { TextRange } from '../../../../shared/model/document';
 import { nonBlankLines, type Span } from './text-lines';
 
-export { findBatchRepeats, groupRepeats, lineTable, type BatchDoc, type BatchRepeatOptions, type LineTable } from './batch-repeats';
+export { type BatchDoc, type BatchRepeatOptions, findBatchRepeats, groupRepeats, type LineTable, lineTable } from './batch-repeats';
 
 /** Lines longer than this are never boilerplate by a line rule: chrome is short. */
 const MAX_RULE_LINE_CHARS = 250;

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
+import { roleAt } from '../../../../shared/actors/roles';
 import type { EngagementInput } from '../../../../shared/contract-coding';
 import type { Actor } from '../../../../shared/model/actor';
 import type { Codebook } from '../../../../shared/model/codebook';
 import type { EvidenceField } from '../../../../shared/model/engagement';
 import { verifySpan } from '../../../../shared/text/spans';
-import { roleAt } from '../../../../shared/actors/roles';
 import { ActorPicker } from './ActorPicker';
 
 type DraftParticipant = Omit<EngagementInput['participants'][number], 'id'> & { id: string };
