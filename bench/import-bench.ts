@@ -14,8 +14,16 @@ const sizes = (arg > 0 ? process.argv[arg + 1] : (process.env.BENCH_IMPORT_SIZES
 const work = path.join(os.tmpdir(), 'liaison-bench');
 fs.mkdirSync(work, { recursive: true });
 
+interface Cpu {
+  main: number;
+  workers: number[];
+  helpers: number;
+  total: number;
+}
+
 interface Run {
   elapsedMs: number;
+  cpu?: Cpu | null;
   maxRssMb: number;
   docs: number;
   callP50Ms?: number;
@@ -33,7 +41,10 @@ function run(mode: 'floor' | 'full', dir: string): Run {
 }
 
 const rows: string[] = [];
+const cpuRows: string[] = [];
 const loads: string[] = [];
+const cores = os.availableParallelism();
+const secs = (x: number) => `${x.toFixed(1)} s`;
 const verdicts: string[] = [];
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 const load = () => os.loadavg()[0].toFixed(1);
@@ -56,6 +67,15 @@ for (const size of sizes) {
       (size >= 100_000 ? `, peak RSS ${met(full.maxRssMb < 600)} (${full.maxRssMb.toFixed(0)} MB)` : ''),
   );
   loads.push(`${size.toLocaleString('en')}: ${loadBefore} → ${load()}`);
+  if (floor.cpu && full.cpu) {
+    // However well the work were spread, the import cannot take less wall time than its CPU time
+    // over the cores, nor less than its busiest thread: the ratio to the floor that this allows.
+    const least = Math.max(full.cpu.total / cores, full.cpu.main);
+    const best = floor.elapsedMs / 1000 / least;
+    cpuRows.push(
+      `| ${size.toLocaleString('en')} | ${secs(floor.cpu.total)} (main ${secs(floor.cpu.main)}) | ${secs(full.cpu.main)} | ${full.cpu.workers.map(secs).join(', ')} | ${secs(full.cpu.helpers)} | ${secs(full.cpu.total)} | ${secs(full.elapsedMs / 1000)} | ${secs(least)} | ${(best * 100).toFixed(0)}% |`,
+    );
+  }
 }
 
 writeSection(
@@ -70,5 +90,15 @@ Load average (1 min) when each size started and ended, on ${os.cpus().length} co
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Aims: ${verdicts.join('; ')}.`,
+Aims: ${verdicts.join('; ')}.
+${
+  cpuRows.length > 0
+    ? `
+CPU time by thread (Linux's per-thread counters, sampled every 50 ms; a profile cannot give this, as its samples count a thread that waits for a core as busy). Worker threads: the parsing threads and the checkpoint thread, largest first. Other: V8's garbage collection and compiling threads, libuv. *Least wall time* is the larger of the total over the ${cores} cores and the main thread's own time: no spreading of this work could finish sooner, and the last column is the ratio to the floor that this would give.
+
+| articles | floor CPU | full: main thread | worker threads | other | full: total CPU | full: wall | least wall time | best ratio this CPU allows |
+|---|---|---|---|---|---|---|---|---|
+${cpuRows.join('\n')}`
+    : ''
+}`,
 );

@@ -14,6 +14,55 @@ const [mode, dir, dbFile] = process.argv.slice(2);
 fs.rmSync(dbFile, { force: true });
 const started = performance.now();
 
+/**
+ * CPU time by thread, from Linux's /proc/self/task (sampled every 50 ms, so a thread that ends is
+ * counted up to its last sample): the main thread, each worker thread (parsers, the checkpointer),
+ * and V8's helper threads (garbage collection, compiling), from the start of the run. A profile of each thread cannot tell
+ * this: its samples count wall time, so a thread waiting for a core looks busy.
+ */
+const threads = new Map<string, { name: string; ms: number }>();
+const TICK_MS = 1000 / 100; // USER_HZ
+function sampleThreads(): void {
+  let tids: string[];
+  try {
+    tids = fs.readdirSync('/proc/self/task');
+  } catch {
+    return; // not Linux: no figures by thread
+  }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      threads.set(tid, { name: stat.slice(stat.indexOf('(') + 1, close), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+}
+sampleThreads();
+// What loading the modules took is not the run's: counted from here.
+const before = new Map([...threads].map(([tid, t]) => [tid, t.ms]));
+const usageBefore = process.resourceUsage();
+setInterval(sampleThreads, 50).unref();
+/** Seconds of CPU: main thread, worker threads (largest first), V8 helpers, whole process. */
+function cpuByThread(): { main: number; workers: number[]; helpers: number; total: number } | null {
+  sampleThreads();
+  if (threads.size === 0) return null;
+  const all = [...threads].map(([tid, t]) => ({ name: t.name, ms: t.ms - (before.get(tid) ?? 0) }));
+  const sum = (xs: { ms: number }[]) => xs.reduce((a, t) => a + t.ms, 0) / 1000;
+  const usage = process.resourceUsage();
+  return {
+    main: sum(all.filter((t) => t.name === 'MainThread')),
+    workers: all
+      .filter((t) => t.name === 'WorkerThread' && t.ms >= 100)
+      .map((t) => t.ms / 1000)
+      .sort((a, b) => b - a),
+    helpers: sum(all.filter((t) => t.name !== 'MainThread' && t.name !== 'WorkerThread')),
+    total: (usage.userCPUTime + usage.systemCPUTime - usageBefore.userCPUTime - usageBefore.systemCPUTime) / 1e6,
+  };
+}
+
 if (mode === 'floor') {
   // The floor: read each file and insert it into an FTS5 table in one transaction, nothing else.
   const db = new Database(dbFile);
@@ -28,7 +77,8 @@ if (mode === 'floor') {
     }
   })();
   db.close();
-  process.stdout.write(`${JSON.stringify({ elapsedMs: performance.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, docs: files.length })}\n`);
+  const elapsedMs = performance.now() - started;
+  process.stdout.write(`${JSON.stringify({ elapsedMs, maxRssMb: process.resourceUsage().maxRSS / 1024, docs: files.length, cpu: cpuByThread() })}\n`);
 } else {
   const store = createProject(dbFile);
   const coderId = (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id;
@@ -54,6 +104,7 @@ if (mode === 'floor') {
   const summary = await runImport(store, [dir], DEFAULT_IMPORT_OPTIONS, coderId);
   stop = true;
   const elapsedMs = performance.now() - started;
+  const cpu = cpuByThread();
   await answeredAfterStop;
   store.close();
   latencies.sort((a, b) => a - b);
@@ -67,6 +118,7 @@ if (mode === 'floor') {
       callP50Ms: quantile(latencies, 0.5),
       callP95Ms: quantile(latencies, 0.95),
       callMaxMs: latencies.at(-1) ?? 0,
+      cpu,
     })}\n`,
   );
 }
