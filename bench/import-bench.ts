@@ -21,8 +21,14 @@ interface Cpu {
   total: number;
 }
 
+interface Io {
+  writtenMb: number;
+  fileMb: number;
+}
+
 interface Run {
   elapsedMs: number;
+  io?: Io | null;
   cpu?: Cpu | null;
   maxRssMb: number;
   docs: number;
@@ -42,6 +48,7 @@ function run(mode: 'floor' | 'full', dir: string): Run {
 
 const rows: string[] = [];
 const cpuRows: string[] = [];
+const ioRows: string[] = [];
 const loads: string[] = [];
 const cores = os.availableParallelism();
 const secs = (x: number) => `${x.toFixed(1)} s`;
@@ -67,6 +74,11 @@ for (const size of sizes) {
       (size >= 100_000 ? `, peak RSS ${met(full.maxRssMb < 600)} (${full.maxRssMb.toFixed(0)} MB)` : ''),
   );
   loads.push(`${size.toLocaleString('en')}: ${loadBefore} → ${load()}`);
+  if (floor.io && full.io) {
+    const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
+    const io = (r: Run) => `${gb(r.io!.writtenMb)} for ${gb(r.io!.fileMb)} (${(r.io!.writtenMb / r.io!.fileMb).toFixed(1)}×), ${((r.io!.writtenMb / r.elapsedMs) * 1000).toFixed(0)} MB/s`;
+    ioRows.push(`| ${size.toLocaleString('en')} | ${io(floor)} | ${io(full)} |`);
+  }
   if (floor.cpu && full.cpu) {
     // However well the work were spread, the import cannot take less wall time than its CPU time
     // over the cores, nor less than its busiest thread: the ratio to the floor that this allows.
@@ -99,6 +111,16 @@ CPU time by thread (Linux's per-thread counters, sampled every 50 ms; a profile 
 | articles | floor CPU | full: main thread | worker threads | other | full: total CPU | full: wall | least wall time | best ratio this CPU allows |
 |---|---|---|---|---|---|---|---|---|
 ${cpuRows.join('\n')}`
+    : ''
+}${
+  ioRows.length > 0
+    ? `
+
+Written to disk (Linux's /proc/self/io: the WAL, the checkpoints into the project file, and the file itself) against the project file's final size, and the average rate over the run.
+
+| articles | floor | full import |
+|---|---|---|
+${ioRows.join('\n')}`
     : ''
 }`,
 );

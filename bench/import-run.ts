@@ -45,6 +45,17 @@ sampleThreads();
 const before = new Map([...threads].map(([tid, t]) => [tid, t.ms]));
 const usageBefore = process.resourceUsage();
 setInterval(sampleThreads, 50).unref();
+/** Bytes this process has had written to disk (Linux's /proc/self/io), and the project file's size. */
+function written(): { writtenMb: number; fileMb: number } | null {
+  try {
+    const io = fs.readFileSync('/proc/self/io', 'utf8');
+    const bytes = Number(/^write_bytes: (\d+)/m.exec(io)?.[1] ?? Number.NaN);
+    return Number.isNaN(bytes) ? null : { writtenMb: bytes / 2 ** 20, fileMb: fs.statSync(dbFile).size / 2 ** 20 };
+  } catch {
+    return null;
+  }
+}
+
 /** Seconds of CPU: main thread, worker threads (largest first), V8 helpers, whole process. */
 function cpuByThread(): { main: number; workers: number[]; helpers: number; total: number } | null {
   sampleThreads();
@@ -78,7 +89,7 @@ if (mode === 'floor') {
   })();
   db.close();
   const elapsedMs = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ elapsedMs, maxRssMb: process.resourceUsage().maxRSS / 1024, docs: files.length, cpu: cpuByThread() })}\n`);
+  process.stdout.write(`${JSON.stringify({ elapsedMs, maxRssMb: process.resourceUsage().maxRSS / 1024, docs: files.length, cpu: cpuByThread(), io: written() })}\n`);
 } else {
   const store = createProject(dbFile);
   const coderId = (store.db.prepare('SELECT id FROM coders').get() as { id: string }).id;
@@ -107,6 +118,7 @@ if (mode === 'floor') {
   const cpu = cpuByThread();
   await answeredAfterStop;
   store.close();
+  const io = written();
   latencies.sort((a, b) => a - b);
   process.stdout.write(
     `${JSON.stringify({
@@ -119,6 +131,7 @@ if (mode === 'floor') {
       callP95Ms: quantile(latencies, 0.95),
       callMaxMs: latencies.at(-1) ?? 0,
       cpu,
+      io,
     })}\n`,
   );
 }
