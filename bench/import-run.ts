@@ -15,10 +15,11 @@ fs.rmSync(dbFile, { force: true });
 const started = performance.now();
 
 /**
- * CPU time by thread, from Linux's /proc/self/task (sampled every 50 ms, so a thread that ends is
- * counted up to its last sample): the main thread, each worker thread (parsers, the checkpointer),
- * and V8's helper threads (garbage collection, compiling), from the start of the run. A profile of each thread cannot tell
- * this: its samples count wall time, so a thread waiting for a core looks busy.
+ * CPU time by thread from the start of the run, from Linux's /proc/self/task (sampled every 50 ms,
+ * so a thread that ends is counted up to its last sample): the main thread, each worker thread
+ * (parsers, the checkpointer), and V8's helper threads (garbage collection, compiling). A profile
+ * of each thread cannot tell this: its samples count wall time, so a thread waiting for a core
+ * looks busy.
  */
 const threads = new Map<string, { name: string; ms: number }>();
 const TICK_MS = 1000 / 100; // USER_HZ

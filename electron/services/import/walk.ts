@@ -63,11 +63,18 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
     // One string when they are the same (nearly always): 100,000 candidates hold their paths.
     candidates.push({ path: abs, realPath: real === abs ? abs : real, sizeBytes: st.size, mtimeMs: Math.round(st.mtimeMs) });
   };
-  /** Where a path's bytes really are, and their stat; a failure is returned, not thrown. */
-  const locate = async (file: string): Promise<{ real: string; st: Stats } | { err: unknown }> => {
+  /** The stat of a file at its real place; a failure is returned, not thrown. */
+  const statAt = async (real: string): Promise<{ real: string; st: Stats } | { err: unknown }> => {
     try {
-      const real = await fs.realpath(file);
       return { real, st: await fs.stat(real) };
+    } catch (err) {
+      return { err };
+    }
+  };
+  /** Where a path's bytes really are, and their stat. */
+  const locate = async (file: string) => {
+    try {
+      return await statAt(await fs.realpath(file));
     } catch (err) {
       return { err };
     }
@@ -95,16 +102,7 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
     const flushFiles = async () => {
       for (let i = 0; i < files.length && !opts.signal?.aborted; i += STAT_CONCURRENCY) {
         const chunk = files.slice(i, i + STAT_CONCURRENCY);
-        const found = await Promise.all(
-          chunk.map(async (entry) => {
-            const real = path.join(realDir, entry.name);
-            try {
-              return { real, st: await fs.stat(real) };
-            } catch (err) {
-              return { err };
-            }
-          }),
-        );
+        const found = await Promise.all(chunk.map((entry) => statAt(path.join(realDir, entry.name))));
         for (let k = 0; k < chunk.length; k++) consider(path.join(dir, chunk[k].name), root, found[k]);
       }
       files = [];
