@@ -66,7 +66,28 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
   if (OPERATORS.has(first) || OPERATORS.has(last)) {
     throw new AppError('bad-query', `The search cannot start or end with ${OPERATORS.has(first) ? first : last}; put words on both sides, e.g. Iraq AND Somalia.`);
   }
-  return out.join(' ');
+  return explicitAnd(out).join(' ');
+}
+
+/**
+ * FTS5 reads two operands side by side as AND only when both are phrases: next to a parenthesised
+ * group (`Somali (security OR defence)`, or a prefix spelt out as one) it is a syntax error. Writes
+ * the AND there, outside NEAR groups, where no operator may stand.
+ */
+function explicitAnd(tokens: string[]): string[] {
+  const out: string[] = [];
+  /** For each open parenthesis, whether it opened a NEAR group. */
+  const open: boolean[] = [];
+  const endsOperand = (t: string) => !OPERATORS.has(t) && t !== '(' && t !== ',' && t !== 'NEAR';
+  const startsOperand = (t: string) => !OPERATORS.has(t) && t !== ')' && t !== ',';
+  for (const t of tokens) {
+    const prev = out.at(-1);
+    if (prev !== undefined && !open.includes(true) && endsOperand(prev) && startsOperand(t) && (prev.endsWith(')') || t.startsWith('('))) out.push('AND');
+    if (t === '(') open.push(prev === 'NEAR');
+    else if (t === ')') open.pop();
+    out.push(t);
+  }
+  return out;
 }
 
 /** FTS5's own error, in words an analyst can act on. */
