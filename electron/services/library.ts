@@ -22,6 +22,7 @@ import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowT
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
 import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
+import { LONG_TEXT_WORDS, longTextSnippet, type QueryWords, queryWords, wordHits } from './long-text-hits';
 import { MAX_PARTED_ROWS, mergeRanked, runHere, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
@@ -125,11 +126,28 @@ function snippets(db: Db, query: string, rowids: number[]): Map<number, { snippe
      FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   );
   const out = new Map<number, { snippet: string; title: string }>();
+  let words: QueryWords | undefined;
   for (const rowid of rowids) {
+    if (isLongText(db, rowid)) {
+      // FTS5's snippet() would take seconds here (see long-text-hits.ts); its title is short.
+      const title = prepared<[string, string, string, number], { title: string }>(
+        db,
+        'SELECT highlight(documents_fts, 0, ?, ?) AS title FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
+      ).get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid)?.title;
+      const body = prepared<[number], { body: string }>(db, 'SELECT body FROM documents_fts WHERE rowid = CAST(? AS INTEGER)').get(rowid)?.body;
+      words ??= queryWords(query);
+      if (title !== undefined && body !== undefined) out.set(rowid, { title, snippet: longTextSnippet(body, words) });
+      continue;
+    }
     const s = stmt.get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid);
     if (s) out.set(rowid, s);
   }
   return out;
+}
+
+/** Whether a document is long enough for FTS5's snippet and highlight to be too slow on it. */
+function isLongText(db: Db, rowid: number): boolean {
+  return (prepared<[number], { words: number }>(db, 'SELECT words FROM documents WHERE rowid = ?').get(rowid)?.words ?? 0) > LONG_TEXT_WORDS;
 }
 
 /**
@@ -408,6 +426,10 @@ interface DetailRaw extends DocumentRowRaw {
  * index is out of step with the text (it should never be), no hits rather than wrong ones.
  */
 function hitsIn(db: Db, rowid: number, text: string, ranges: DocumentDetail['ranges'], query: string): TextHit[] {
+  if (isLongText(db, rowid)) {
+    const searchable = buildSearchable(text, ranges);
+    return wordHits(searchable.text, queryWords(query)).map((s) => ({ start: toOriginalOffset(searchable, s.start), end: toOriginalOffset(searchable, s.end - 1) + 1 }));
+  }
   let match: string;
   try {
     match = highlightQuery(db, query);
