@@ -37,6 +37,29 @@ test('library: list, search with snippets, read with boilerplate dimmed, edit a 
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('search-error')).toBeHidden();
 
+  // While a new search is on its way, the rows of the last one stay but are shown as stale, and
+  // the count does not pass them off as the new answer.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/documents.list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('library-search').fill('security');
+  await expect(page.getByTestId('library-pending')).toHaveText('Searching…');
+  await expect(page.getByTestId('document-table')).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('library-count')).not.toContainText('matches');
+  await page.waitForTimeout(400); // past the delay before the pending state shows (no flicker on quick answers)
+  await liaison.screenshot(page, 'library-search-pending');
+  release();
+  await expect(page.getByTestId('document-table')).toHaveAttribute('data-stale', 'false');
+  await expect(page.getByTestId('library-count')).toHaveText(/^\d+ match(es)?, best first$/);
+  await page.unroute('**/api/documents.list');
+  await page.getByTestId('library-search').fill('al-Araji');
+  await expect(rows).toHaveCount(2);
+
   // Open 003: boilerplate and repeats dimmed, the search's hits marked in the text.
   const id003 = idOf('003_22032a1dfcab7bf5.txt');
   await page.locator(`[data-testid="document-row"][data-id="${id003}"]`).click();

@@ -154,6 +154,8 @@ interface Props {
   selectAll: SelectAllState;
   onToggleAll: () => void;
   loading: boolean;
+  /** The rows answer the params before the last change; new ones are on their way. */
+  stale: boolean;
   /** Rows with snippets are taller. */
   searching: boolean;
 }
@@ -424,6 +426,7 @@ export const DocumentTable = memo(function DocumentTable({
   selectAll,
   onToggleAll,
   loading,
+  stale,
   searching,
 }: Props) {
   const sorting = useMemo<SortingState>(() => {
@@ -485,10 +488,10 @@ export const DocumentTable = memo(function DocumentTable({
   const columnKey = visible.map((c) => c.id).join(',');
 
   return (
-    <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'} data-held-rows={cache.heldRows}>
+    <div className="doc-table" data-testid="document-table" data-loading={loading ? 'true' : 'false'} data-stale={stale ? 'true' : 'false'} data-held-rows={cache.heldRows}>
       <div className="doc-table__scroll" ref={scrollRef} data-testid="document-table-scroll">
         {/* A real table, laid out as a grid so rows can be positioned for virtualisation. */}
-        <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading} style={{ '--doc-grid': grid } as CSSProperties}>
+        <table className="doc-table__table" aria-rowcount={total + 1} aria-busy={loading || stale} style={{ '--doc-grid': grid } as CSSProperties}>
           <TableHead
             table={table}
             sizingInfo={table.getState().columnSizingInfo}

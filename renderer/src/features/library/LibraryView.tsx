@@ -249,12 +249,19 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
       <div className="library__list" inert={opened !== null || compare !== null}>
         <div className="library__toolbar">
           <SearchBox ref={searchRef} query={query} onQuery={onQuery} error={badQuery} onLeave={() => searchRef.current?.blur()} />
-          <span className="library__count" data-testid="library-count">
-            {list.ready && !list.error && (
-              <>
-                {numberFormat.format(total)} {query ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'document' : 'documents'}
-                {query && (sort === 'rank' ? ', best first' : '')}
-              </>
+          <span className="library__count" data-testid="library-count" data-stale={list.stale ? 'true' : 'false'}>
+            {list.stale ? (
+              <span className="library__pending" data-testid="library-pending">
+                {query !== list.shownQuery ? 'Searching…' : 'Updating…'}
+              </span>
+            ) : (
+              list.ready &&
+              !list.error && (
+                <>
+                  {numberFormat.format(total)} {query ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'document' : 'documents'}
+                  {query && (sort === 'rank' ? ', best first' : '')}
+                </>
+              )
             )}
           </span>
           {query && sort !== 'rank' && (
@@ -313,6 +320,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
                 selectAll={selectAll}
                 onToggleAll={onToggleAll}
                 loading={list.loading}
+                stale={list.stale}
                 searching={list.shownQuery !== ''}
               />
             )}

@@ -21,6 +21,11 @@ export interface DocumentList {
   /** The first page for the current params has arrived. */
   ready: boolean;
   loading: boolean;
+  /**
+   * The rows shown answer other params than those asked for (a new search, filter or order is
+   * on its way): they stay until the new rows arrive, but must not pass for the answer.
+   */
+  stale: boolean;
   error: (Error & { code?: string }) | null;
 }
 
@@ -78,5 +83,5 @@ export function useDocumentList(params: ListParams): DocumentList {
   const version = useSyncExternalStore(shown.cache.subscribe, shown.cache.getVersion);
   const { cache } = shown;
   const shownQuery = (JSON.parse(shown.key) as ListParams).query ?? '';
-  return { cache, version, listKey: shown.key, shownQuery, total: cache.total, ready: cache.ready, loading: cache.loading || pending.current !== null, error: cache.error };
+  return { cache, version, listKey: shown.key, shownQuery, total: cache.total, ready: cache.ready, loading: cache.loading || pending.current !== null, stale: key !== shown.key, error: cache.error };
 }
