@@ -220,8 +220,9 @@ function ImportProgressView({ progress }: { progress: ImportProgress | null }) {
         </div>
       )}
       {progress?.currentPath && (
-        <div className="progress-block__file" title={progress.currentPath}>
-          {progress.currentPath}
+        <div className="progress-block__file" title={progress.currentPath} data-testid="import-current-file">
+          {/* Cut on the left (the container runs right to left); the path itself reads left to right, its slashes in place. */}
+          <bdi dir="ltr">{progress.currentPath}</bdi>
         </div>
       )}
     </div>
