@@ -63,6 +63,32 @@ describe('liaison command', () => {
     const r = run('documents', '--project', path.join(dir, 'junk.liaison'), '--json');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not a Liaison project');
+    // An encoding nobody knows, or nothing at all at the paths given: a usage error before any
+    // file is read, and no project is created for it.
+    const fresh = path.join(dir, 'fresh.liaison');
+    const klingon = run('import', seedDir, '--project', fresh, '--encoding', 'klingon');
+    expect(klingon.status).toBe(1);
+    expect(klingon.stderr).toContain('"klingon" is not an encoding Liaison knows');
+    const typo = run('import', path.join(dir, 'no-such-folder'), '--project', fresh);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain(`there is no file or folder at ${path.join(dir, 'no-such-folder')}`);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+
+  it('prints each command’s usage for --help', () => {
+    for (const [command, form] of [
+      ['import', 'import PATH... --project FILE'],
+      ['documents', 'documents --project FILE --json'],
+      ['search', 'search QUERY --project FILE'],
+      ['verify', 'verify --project FILE'],
+      ['export', 'export graph --project FILE'],
+    ]) {
+      const r = run(command, '--help');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(form);
+      expect(r.stdout).not.toContain('serve');
+    }
+    expect(run('export', '--help').stdout).toContain('FILTERS: --from DATE');
   });
 
   it('verify passes on an intact project and reports an edited audit row', () => {

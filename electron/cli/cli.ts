@@ -26,7 +26,7 @@ Commands:
   export graph --project FILE --level actors|countries --format gexf|graphml [--out FILE] [FILTERS]
                                             FILTERS: --from DATE --to DATE (2023, 2023-04, 2023-04-04),
                                             --type T, --topic T, --country ISO3, --status S (repeatable)
-  bundle export --project FILE --out FILE [--coder ID] [--since TIME]
+  bundle export --project FILE --out FILE [--coder ID] [--since TIME] [--json]
                                             Write coding work as a bundle file for another machine
   bundle import FILE --project FILE [--json]
                                             Merge a bundle; conflicting edits are listed, never overwritten (exit 4: refused)
@@ -35,6 +35,19 @@ Commands:
 Run "liaison <command> --help" for the options of a command.`;
 
 import { UsageError } from './usage-error';
+
+/** A command's lines of the usage (its forms and their notes), for `liaison <command> --help`. */
+export function commandUsage(command: string): string {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith(`  ${command} `)) continue;
+    out.push(`  ${lines[i].trim()}`);
+    // Continuation lines are indented deeper than a command's.
+    while (i + 1 < lines.length && /^ {20,}\S/.test(lines[i + 1])) out.push(`      ${lines[++i].trim()}`);
+  }
+  return `Usage: liaison ${command} …\n\n${out.join('\n')}\n\nThe README's Terminal section says more.`;
+}
 
 export { UsageError };
 
@@ -96,6 +109,10 @@ export async function main(argv: string[]): Promise<number> {
     return runBundleCommand(argv.slice(1));
   }
   if (['import', 'documents', 'search', 'verify', 'export'].includes(argv[0])) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${commandUsage(argv[0])}\n`);
+      return 0;
+    }
     const { runDataCommand } = await import('./data-commands');
     try {
       return await runDataCommand(argv[0] as 'import' | 'documents' | 'search' | 'verify' | 'export', argv.slice(1));

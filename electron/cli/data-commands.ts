@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type AnalysisFilter, analysisFilterSchema } from '../../shared/contract-analysis';
 import { AppError } from '../../shared/errors';
 import { DEFAULT_IMPORT_OPTIONS, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, type ImportProgress } from '../../shared/model/library';
+import { unknownEncoding } from '../importers/encoding';
 import { exportEngagements, exportGraph } from '../services/analysis/analysis';
 import { currentCoderId } from '../services/coders';
 import type { AppContext } from '../services/context';
@@ -58,6 +59,13 @@ async function importCommand(argv: string[]): Promise<number> {
   const maxMb = values['max-mb'] === undefined ? DEFAULT_IMPORT_OPTIONS.maxFileBytes / 1024 / 1024 : Number(values['max-mb']);
   if (!(maxMb > 0)) throw new UsageError(`--max-mb must be a positive number, not "${values['max-mb']}"`);
   if (!values.project) throw new UsageError('--project FILE is required');
+  const unknown = values.encoding ? unknownEncoding(values.encoding) : null;
+  if (unknown) throw new UsageError(`--encoding: ${unknown}`);
+  // Nothing to import at all (a mistyped path): no project is created for it.
+  const missing = positionals.filter((p) => !fs.existsSync(path.resolve(p)));
+  if (missing.length === positionals.length) {
+    throw new UsageError(`there is no file or folder at ${missing.map((p) => path.resolve(p)).join(', ')}`);
+  }
   let store: Store | number;
   if (!fs.existsSync(path.resolve(values.project))) {
     // The first import into a new file creates the project, as the analyst meant.

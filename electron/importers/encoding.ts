@@ -152,17 +152,18 @@ function refuseBinary(nul: number): never {
   );
 }
 
+/** Why `encoding` cannot be used, or null when Liaison knows it: checked before an import starts too. */
+export function unknownEncoding(encoding: string): string | null {
+  return iconv.encodingExists(encoding) ? null : `"${encoding}" is not an encoding Liaison knows. Choose one such as utf-8, windows-1252, windows-1256 or iso-8859-6.`;
+}
+
 /**
  * Decode with a named encoding and refuse when the result is not clean text. Used for a forced
  * encoding and for one declared by the file itself (an HTML `<meta charset>`).
  */
 export function decodeAs(bytes: Uint8Array, encoding: string): DecodedText {
-  if (!iconv.encodingExists(encoding)) {
-    throw new ImportRefusal(
-      'bad-encoding',
-      `"${encoding}" is not an encoding Liaison knows. Choose one such as utf-8, windows-1252, windows-1256 or iso-8859-6.`,
-    );
-  }
+  const unknown = unknownEncoding(encoding);
+  if (unknown) throw new ImportRefusal('bad-encoding', unknown);
   const name = canonicalName(encoding);
   const bom = sniffBom(bytes);
   const body = bom && bom.encoding === name ? bytes.subarray(bom.length) : bytes;

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { ImportOptions, ImportSummary } from '../../shared/model/library';
+import { unknownEncoding } from '../importers/encoding';
 import type { Store } from '../store/open';
 import { currentCoderId } from './coders';
 import { type AppContext, requireStore, requireWritable } from './context';
@@ -20,6 +21,9 @@ export function isImporting(store: Store | null): boolean {
 export function start(ctx: AppContext, args: { paths: string[] } & Partial<ImportOptions> & Pick<ImportOptions, 'nearThreshold' | 'maxFileBytes'>): Promise<{ batchId: string }> {
   const store = requireWritable(ctx);
   if (running.has(store)) throw new AppError('busy', 'An import is already running in this project. Wait for it to finish or cancel it.');
+  // A forced encoding nobody knows would fail every file the same way: say so before starting.
+  const unknown = args.encoding ? unknownEncoding(args.encoding) : null;
+  if (unknown) throw new AppError('invalid-input', unknown);
   const coderId = currentCoderId(ctx);
   const controller = new AbortController();
   const options: ImportOptions = { nearThreshold: args.nearThreshold, maxFileBytes: args.maxFileBytes, ...(args.encoding ? { encoding: args.encoding } : {}) };
