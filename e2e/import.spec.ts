@@ -21,6 +21,9 @@ test('import a folder through the dialog: progress, report with reasons, CSV', a
   await expect(dialog).toBeVisible();
   await page.getByTestId('import-start').click();
   await expect(page.getByTestId('import-error')).toContainText('at least one file or folder');
+  await page.getByTestId('import-paths').fill('~/articles');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-error')).toContainText('"~/articles" is not a full path');
   await page.getByTestId('import-paths').fill(folder);
   await liaison.screenshot(page, 'import-dialog');
   await page.getByTestId('import-start').click();

@@ -24,3 +24,12 @@ it('refuses an encoding nobody knows before starting, and starts no batch', asyn
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('"klingon" is not an encoding Liaison knows') } });
   expect(store.db.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
 });
+
+it('refuses a path that is not a full one (~ or relative): the window has no current folder', async () => {
+  const ctx: AppContext = { mode: 'browser', version: 'test', userDataDir: dir, store, emit: () => {} };
+  for (const p of ['~/articles', 'articles/iraq']) {
+    const answer = await dispatch(ctx, serviceHandlers, 'import.start', { paths: [dir, p], nearThreshold: 0.8, maxFileBytes: 1 << 20 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', message: `"${p}" is not a full path. Give the full path of each file or folder, e.g. /home/me/articles.` } });
+  }
+  expect(store.db.prepare('SELECT count(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ImportOptions, ImportSummary } from '../../shared/model/library';
 import { unknownEncoding } from '../importers/encoding';
@@ -21,6 +22,10 @@ export function isImporting(store: Store | null): boolean {
 export function start(ctx: AppContext, args: { paths: string[] } & Partial<ImportOptions> & Pick<ImportOptions, 'nearThreshold' | 'maxFileBytes'>): Promise<{ batchId: string }> {
   const store = requireWritable(ctx);
   if (running.has(store)) throw new AppError('busy', 'An import is already running in this project. Wait for it to finish or cancel it.');
+  // The window has no current folder of its own: a relative path (or ~) would be read against
+  // wherever the app was started from.
+  const relative = args.paths.find((p) => !path.isAbsolute(p));
+  if (relative !== undefined) throw new AppError('invalid-input', `"${relative}" is not a full path. Give the full path of each file or folder, e.g. /home/me/articles.`);
   // A forced encoding nobody knows would fail every file the same way: say so before starting.
   const unknown = args.encoding ? unknownEncoding(args.encoding) : null;
   if (unknown) throw new AppError('invalid-input', unknown);
