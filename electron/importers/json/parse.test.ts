@@ -36,7 +36,7 @@ describe('json', () => {
   test('malformed JSON names the line', async () => {
     const refusal = await refusalOf(() => parse(fixture('malformed.json'), { fileName: 'malformed.json' }));
     expect(refusal.code).toBe('bad-json');
-    expect(refusal.message).toMatch(/line 3, column \d+/);
+    expect(refusal.message).toBe("The file is not valid JSON (error at line 3, column 19: Expected ',' or '}' after property value).");
   });
 
   test('records without text at all', async () => {
@@ -72,6 +72,7 @@ describe('jsonl', () => {
   test('a malformed line is refused with its line number', async () => {
     const refusal = await refusalOf(() => parse(fixture('malformed.jsonl'), { fileName: 'malformed.jsonl' }));
     expect(refusal.code).toBe('bad-json');
-    expect(refusal.message).toMatch(/^Line 2 is not valid JSON/);
+    // Where, once, and V8's reason without its own position.
+    expect(refusal.message).toBe('Line 2 is not valid JSON (error at line 2, column 43: Unterminated string). Fix or remove that line and import again.');
   });
 });

@@ -79,6 +79,11 @@ function jsonErrorPosition(text: string, error: Error): string {
   return `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
+/** V8's message without its own "in JSON at position 120 (line 5 column 3)", which is said once, our way. */
+function jsonReason(error: Error): string {
+  return error.message.replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the text ends too soon');
+}
+
 function readJsonLines(text: string): RawRecord[] {
   const records: RawRecord[] = [];
   const lines = text.split('\n');
@@ -88,8 +93,10 @@ function readJsonLines(text: string): RawRecord[] {
     try {
       records.push({ value: JSON.parse(line), where: `line ${i + 1}` });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ImportRefusal('bad-json', `Line ${i + 1} is not valid JSON (${message}). Fix or remove that line and import again.`);
+      const err = error instanceof Error ? error : new Error(String(error));
+      const at = /position (\d+)/.exec(err.message);
+      const where = at ? `line ${i + 1}, column ${Number(at[1]) + 1 + (lines[i].length - lines[i].trimStart().length)}` : `line ${i + 1}`;
+      throw new ImportRefusal('bad-json', `Line ${i + 1} is not valid JSON (error at ${where}: ${jsonReason(err)}). Fix or remove that line and import again.`);
     }
   }
   return records;
@@ -101,7 +108,7 @@ function readJson(text: string): RawRecord[] {
     root = JSON.parse(text);
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    throw new ImportRefusal('bad-json', `The file is not valid JSON (error at ${jsonErrorPosition(text, err)}: ${err.message}).`);
+    throw new ImportRefusal('bad-json', `The file is not valid JSON (error at ${jsonErrorPosition(text, err)}: ${jsonReason(err)}).`);
   }
   if (isObject(root)) {
     const object = root;

@@ -150,7 +150,7 @@ export async function parse(bytes: Uint8Array, _hints: ParseHints): Promise<Pars
     if (letters < 10 * doc.numPages) {
       throw new ImportRefusal(
         'no-text',
-        `The PDF has ${doc.numPages} page(s) but almost no text: it is probably a scanned image without a text layer; OCR it first.`,
+        `The PDF has ${doc.numPages === 1 ? '1 page' : `${doc.numPages} pages`} but almost no text: it is probably a scanned image without a text layer; OCR it first.`,
       );
     }
     const { info: rawInfo } = await doc.getMetadata().catch(() => ({ info: {} }));

@@ -47,6 +47,8 @@ describe('walk', () => {
     fs.symlinkSync(outside, path.join(dir, 'root/c-out.txt'));
     fs.symlinkSync(path.join(dir, 'nothing.txt'), path.join(dir, 'root/d-broken.txt'));
     fs.symlinkSync(path.join(dir, 'root'), path.join(dir, 'root-link'));
+    // A link back to the folder itself (a loop) is inside it, and its files are reached directly.
+    fs.symlinkSync(path.join(dir, 'root'), path.join(dir, 'root/z/loop'));
     const { candidates, skipped } = await walk([path.join(dir, 'root-link')], opts);
     // The link to a.txt names the same bytes as a.txt: listed once.
     expect(candidates).toEqual([{ path: path.join(dir, 'root-link/a.txt'), realPath: a, sizeBytes: 11, mtimeMs: expect.any(Number) }]);

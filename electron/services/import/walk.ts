@@ -124,7 +124,8 @@ export async function walk(inputs: string[], opts: { maxFileBytes: number; signa
           skipped.push({ path: full, code: 'broken-link', reason: 'It is a link to a file that does not exist.' });
           continue;
         }
-        if (!isInside(target, root)) {
+        // A link back to the folder being imported (a loop) is inside it: passed over below.
+        if (target !== root && !isInside(target, root)) {
           skipped.push({ path: full, code: 'symlink-outside', reason: `It is a link to ${target}, outside the folder being imported; copy the file into the folder to import it.` });
           continue;
         }
