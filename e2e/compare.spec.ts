@@ -168,7 +168,9 @@ test('compare: from the reader, with a duplicate in one click or any document th
   const reader = page.getByTestId('reader');
   await expect(reader).toHaveAttribute('data-state', 'ready');
   const dup = page.locator(`[data-testid="duplicate-compare"][data-id="${idOf('100_near-copy-of-000.txt')}"]`);
+  await expect(page.getByTestId('duplicate-file')).toHaveText(['100_near-copy-of-000.txt']);
   await expect(dup).toBeVisible();
+  await liaison.screenshot(page, 'reader-duplicates');
   await dup.click();
   await openCompareReady(page);
   await expect(page.getByTestId('compare-pane-a')).toHaveAttribute('data-id', idOf(A000));

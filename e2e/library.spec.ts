@@ -57,6 +57,10 @@ test('library: list, search with snippets, read with boilerplate dimmed, edit a 
   await expect(page.getByTestId('document-table')).toHaveAttribute('data-stale', 'false');
   await expect(page.getByTestId('library-count')).toHaveText(/^\d+ match(es)?, best first$/);
   await page.unroute('**/api/documents.list');
+  // Nothing found: said in words, and the filters say why they are empty.
+  await page.getByTestId('library-search').fill('zzyzx');
+  await expect(page.getByTestId('library-count')).toHaveText('No matches');
+  await expect(page.getByTestId('facets-none')).toContainText('Nothing matches');
   await page.getByTestId('library-search').fill('al-Araji');
   await expect(rows).toHaveCount(2);
 

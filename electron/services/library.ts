@@ -469,12 +469,12 @@ export function getDocument(ctx: AppContext, args: { id: string; query?: string 
   ).get(args.id);
   if (!r) throw new AppError('not-found', `There is no document ${args.id} in this project; it may belong to another project.`);
   const duplicates = r.duplicate_group_id
-    ? prepared<[string, string], DocumentRowRaw & { duplicate_similarity: number | null }>(
+    ? prepared<[string, string], DocumentRowRaw & { duplicate_similarity: number | null; path: string }>(
         db,
-        `${ROW_SELECT.replace('SELECT ', 'SELECT d.duplicate_similarity, ')} WHERE d.duplicate_group_id = ? AND d.id != ? ORDER BY d.rowid`,
+        `${ROW_SELECT.replace('SELECT ', 'SELECT d.duplicate_similarity, d.path, ')} WHERE d.duplicate_group_id = ? AND d.id != ? ORDER BY d.rowid`,
       )
         .all(r.duplicate_group_id, r.id)
-        .map((x) => ({ ...rowToDocument(x), similarity: x.duplicate_similarity }))
+        .map((x) => ({ ...rowToDocument(x), similarity: x.duplicate_similarity, path: x.path }))
     : [];
   const ranges = rangesOf(db, r.rowid);
   const detail: DocumentDetail = {

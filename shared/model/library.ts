@@ -79,7 +79,8 @@ export interface DocumentDetail extends DocumentRow {
   warnings: string[];
   metaSources: Partial<Record<'title' | 'publishedAt' | 'outlet' | 'place' | 'url' | 'byline' | 'language', MetaSource>>;
   ranges: TextRange[];
-  duplicates: (DocumentRow & { similarity: number | null })[];
+  /** The other articles of its duplicate set, each with the file it came from (copies often share a title). */
+  duplicates: (DocumentRow & { similarity: number | null; path: string })[];
   /** Where the `query` given to documents.get matches the text; absent without a query. */
   hits?: TextHit[];
 }

@@ -132,6 +132,8 @@ describe('import service on the seed articles', () => {
     expect(a.duplicateGroupId).not.toBeNull();
     expect(a.isPrimary).toBe(true);
     expect(a.duplicates.map((d) => d.id).sort()).toEqual([docByFile('b-copy.txt').id, docByFile('c-edited.txt').id].sort());
+    // Each copy says which file it is (copies usually share the title).
+    expect(a.duplicates.map((d) => path.basename(d.path)).sort()).toEqual(['b-copy.txt', 'c-edited.txt']);
     expect(docByFile('c-edited.txt').isPrimary).toBe(false);
     expect(docByFile('d-other.txt').duplicateGroupId).toBeNull();
   });

@@ -92,6 +92,11 @@ export const FacetsPanel = memo(function FacetsPanel({ facets: fresh, filters, o
           </button>
         )}
       </div>
+      {facets.total === 0 && (
+        <p className="facet__note muted" data-testid="facets-none">
+          Nothing matches, so there is nothing to narrow. Change the search{filtered ? ' or clear the filters' : ''}.
+        </p>
+      )}
       <FacetGroup
         title="Published"
         facet="year"

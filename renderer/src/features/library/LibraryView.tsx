@@ -258,8 +258,14 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
               list.ready &&
               !list.error && (
                 <>
-                  {numberFormat.format(total)} {query ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'document' : 'documents'}
-                  {query && (sort === 'rank' ? ', best first' : '')}
+                  {query && total === 0 ? (
+                    'No matches'
+                  ) : (
+                    <>
+                      {numberFormat.format(total)} {query ? (total === 1 ? 'match' : 'matches') : total === 1 ? 'document' : 'documents'}
+                      {query && (sort === 'rank' ? ', best first' : '')}
+                    </>
+                  )}
                 </>
               )
             )}

@@ -13,6 +13,31 @@ function Source({ source }: { source: MetaSource | undefined }) {
   );
 }
 
+/** A path that wraps after its slashes (not inside a name) when the panel is narrow. */
+function BreakablePath({ path }: { path: string }) {
+  const parts = path.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one path, in order, never reordered
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The last part of a path (either separator). */
+function fileName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
 function Row({ label, children, source, testId }: { label: string; children: ReactNode; source?: MetaSource; testId?: string }) {
   return (
     <div className="meta__row">
@@ -167,7 +192,7 @@ export function MetadataPanel({ doc, editing, setEditing, onOpen, onCompare, onT
           <Row label="Encoding">{doc.encoding}</Row>
           <Row label="File">
             <span className="meta__mono" title={doc.path}>
-              {doc.path}
+              <BreakablePath path={doc.path} />
               {doc.recordIndex > 0 ? ` (record ${doc.recordIndex + 1})` : ''}
             </span>
           </Row>
@@ -214,8 +239,11 @@ export function MetadataPanel({ doc, editing, setEditing, onOpen, onCompare, onT
                     <span className="dup-list__title">{d.title ?? 'Untitled'}</span>
                     <span className="dup-list__meta">
                       {d.isPrimary ? 'primary · ' : ''}
-                      {[d.outlet, d.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}
+                      {[d.outlet, d.publishedAt?.slice(0, 10), `batch ${d.batchSeq}`].filter(Boolean).join(' · ')}
                       {d.similarity !== null ? ` · ${Math.round(d.similarity * 100)}% alike` : ''}
+                    </span>
+                    <span className="dup-list__file" title={d.path} data-testid="duplicate-file">
+                      {fileName(d.path)}
                     </span>
                   </button>
                   <button type="button" className="btn btn--small dup-list__compare" data-testid="duplicate-compare" data-id={d.id} onClick={() => onCompare(d.id)} title="Compare with this article, side by side">
