@@ -7,7 +7,7 @@ import { ImportRefusal, type ParsedArticle, type Sourced } from '../../shared/mo
 import { normaliseText } from './encoding';
 import { detectLanguage } from './language';
 
-type Meta = Omit<ParsedArticle, 'text' | 'encoding' | 'warnings'>;
+type Meta = Omit<ParsedArticle, 'text' | 'encoding' | 'warnings' | 'skippedRecords'>;
 type MetaKey = keyof Meta;
 
 const META_KEYS: MetaKey[] = ['title', 'publishedAt', 'outlet', 'place', 'url', 'byline', 'language'];

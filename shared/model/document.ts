@@ -46,6 +46,11 @@ export interface ParsedArticle {
   /** The encoding the bytes were decoded with, e.g. `utf-8`, `windows-1256`, `utf-16le`. */
   encoding: string;
   warnings: string[];
+  /**
+   * Records of the same file left out (a JSON record without article text), on its first
+   * article only: the import report lists each with its reason.
+   */
+  skippedRecords?: { where: string; reason: string }[];
 }
 
 /** Hints the import service hands a parser. */

@@ -174,8 +174,13 @@ export async function parse(bytes: Uint8Array, hints: ParseHints): Promise<Parse
   }
   if (skipped.length > 0) {
     const list = skipped.length > 10 ? `${skipped.slice(0, 10).join(', ')} and ${skipped.length - 10} more` : skipped.join(', ');
-    // Skipped records are reported on the first article: the file imported, but not whole.
+    // Skipped records are noted on the first article (the file imported, but not whole), and
+    // each gets its line in the import report.
     articles[0].warnings.push(`${skipped.length} of ${records.length} records had no article text and were skipped: ${list}.`);
+    articles[0].skippedRecords = skipped.map((where) => ({
+      where,
+      reason: `${where[0].toUpperCase()}${where.slice(1)} has no article text (looked for a field named ${FIELDS.text.join(', ')}); the file's other records were imported.`,
+    }));
   }
   return articles;
 }

@@ -138,6 +138,23 @@ describe('import service on the seed articles', () => {
     expect(docByFile('d-other.txt').duplicateGroupId).toBeNull();
   });
 
+  it('lists each JSON record without text in the report, and imports the file’s other records', async () => {
+    const folder = path.join(dir, 'json');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(fixtures, 'articles.json'), path.join(folder, 'articles.json'));
+    const summary = await importPaths([folder]);
+    const file = path.join(folder, 'articles.json');
+    expect(summary.imported).toBe((store.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n);
+    expect(summary.imported).toBeGreaterThan(0);
+    expect(summary.skipped).toEqual([
+      {
+        path: `${file} (record 2)`,
+        code: 'no-text',
+        reason: expect.stringMatching(/^Record 2 has no article text \(looked for a field named .*\); the file's other records were imported\.$/),
+      },
+    ]);
+  });
+
   it('reports every bad file with its own reason and imports the rest', async () => {
     const folder = path.join(dir, 'mixed');
     fs.mkdirSync(folder);

@@ -166,6 +166,9 @@ async function importFiles(store: Store, paths: string[], options: ImportOptions
           justStored.push({ rowid, outlet: a.parsed.outlet?.value ?? null, lines: a.lines, ranges: a.ranges });
         });
         item.run(batch.id, candidate.path, 'imported', null, null, result.articles.length);
+        for (const r of result.articles[0]?.parsed.skippedRecords ?? []) {
+          skipped.push({ path: `${candidate.path} (${r.where})`, code: 'no-text', reason: r.reason });
+        }
       }
     }
     return n;
