@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { ImportOptions, ImportSummary } from '../../shared/model/library';
 import { unknownEncoding } from '../importers/encoding';
 import type { Store } from '../store/open';
+import { prepared } from '../store/prepared';
 import { currentCoderId } from './coders';
 import { type AppContext, requireStore, requireWritable } from './context';
 import { importReport, runImport } from './import/import-service';
@@ -87,21 +88,34 @@ function csvField(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The report as CSV: a totals block, then one row per file that was skipped or failed. */
+/**
+ * The report as CSV, one table with a row per file: imported (how many documents, and for each
+ * copy which file it duplicates), unchanged, skipped or failed (with the reason); a JSON record
+ * left out has a row of its own. The counts are those of the dialog's summary, read from the rows.
+ */
 export function reportCsv(ctx: AppContext, args: { batchId: string }): { fileName: string; csv: string } {
   const r = report(ctx, args);
-  const rows: (string | number)[][] = [
-    ['status', 'path', 'code', 'reason'],
-    ...r.failed.map((f) => ['failed', f.path, f.code, f.reason]),
-    ...r.skipped.map((f) => ['skipped', f.path, f.code, f.reason]),
-    [],
-    ['total', 'imported', r.imported, ''],
-    ['total', 'unchanged', r.unchanged, ''],
-    ['total', 'exact duplicates', r.duplicates.exact, ''],
-    ['total', 'near duplicates', r.duplicates.near, ''],
-    ['total', 'skipped', r.skipped.length, ''],
-    ['total', 'failed', r.failed.length, ''],
-    ['total', 'elapsed ms', r.elapsedMs, ''],
-  ];
+  const { db } = requireStore(ctx);
+  const copies = new Map<string, string[]>();
+  for (const c of prepared<[string], { path: string; record_index: number; kind: string; similarity: number | null; primary_path: string }>(
+    db,
+    `SELECT d.path, d.record_index, g.kind, d.duplicate_similarity AS similarity, p.path AS primary_path
+     FROM documents d JOIN duplicate_groups g ON g.id = d.duplicate_group_id JOIN documents p ON p.id = g.primary_document_id
+     WHERE d.batch_id = ? AND d.id != g.primary_document_id ORDER BY d.rowid`,
+  ).iterate(args.batchId)) {
+    const what = c.kind === 'exact' ? 'exact copy' : `near copy${c.similarity === null ? '' : ` (${Math.round(c.similarity * 100)}% alike)`}`;
+    const list = copies.get(c.path) ?? [];
+    list.push(`${c.record_index > 0 ? `record ${c.record_index + 1}: ` : ''}${what} of ${c.primary_path}`);
+    copies.set(c.path, list);
+  }
+  const rows: (string | number)[][] = [['status', 'path', 'documents', 'duplicates', 'code', 'reason']];
+  for (const item of prepared<[string], { path: string; status: string; document_count: number }>(
+    db,
+    "SELECT path, status, document_count FROM import_items WHERE batch_id = ? AND status IN ('imported', 'unchanged') ORDER BY rowid",
+  ).iterate(args.batchId)) {
+    rows.push([item.status, item.path, item.document_count, (copies.get(item.path) ?? []).join('; '), '', '']);
+  }
+  for (const f of r.failed) rows.push(['failed', f.path, 0, '', f.code, f.reason]);
+  for (const f of r.skipped) rows.push(['skipped', f.path, 0, '', f.code, f.reason]);
   return { fileName: `liaison-import-${args.batchId.slice(0, 8)}.csv`, csv: `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
 }
