@@ -100,7 +100,7 @@ async function importCommand(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ imported, unchanged, duplicates, skipped: skipped.map(({ path, reason }) => ({ path, reason })), failed: failed.map(({ path, reason }) => ({ path, reason })), elapsedMs })}\n`);
     } else {
       process.stdout.write(
-        `Imported ${summary.imported}, unchanged ${summary.unchanged}, duplicates ${summary.duplicates.exact} exact and ${summary.duplicates.near} near, skipped ${summary.skipped.length}, failed ${summary.failed.length} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
+        `Imported ${summary.imported} ${summary.imported === 1 ? 'document' : 'documents'} (duplicates: ${summary.duplicates.exact} exact, ${summary.duplicates.near} near); files unchanged ${summary.unchanged}, skipped ${summary.skipped.length}, failed ${summary.failed.length} (${(summary.elapsedMs / 1000).toFixed(1)} s)\n`,
       );
       for (const s of [...summary.skipped, ...summary.failed]) process.stdout.write(`  ${s.path}: ${s.reason}\n`);
     }

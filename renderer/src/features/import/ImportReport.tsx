@@ -16,8 +16,8 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
         <span className="muted">{(summary.elapsedMs / 1000).toFixed(1)} s</span>
       </p>
       <div className="stats">
-        {stat('imported', summary.imported, 'report-imported')}
-        {stat('unchanged', summary.unchanged, 'report-unchanged')}
+        {stat(summary.imported === 1 ? 'document imported' : 'documents imported', summary.imported, 'report-imported')}
+        {stat(summary.unchanged === 1 ? 'file unchanged' : 'files unchanged', summary.unchanged, 'report-unchanged')}
         {stat('exact duplicates', summary.duplicates.exact, 'report-exact')}
         {stat('near duplicates', summary.duplicates.near, 'report-near')}
         {stat('skipped', summary.skipped.length, 'report-skipped')}
