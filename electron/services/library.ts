@@ -22,7 +22,7 @@ import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowT
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
 import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
-import { LONG_TEXT_WORDS, longTextSnippet, type QueryWords, queryWords, wordHits } from './long-text-hits';
+import { LONG_TEXT_WORDS, longTextSnippet, type QueryPhrase, queryWords, wordHits } from './long-text-hits';
 import { MAX_PARTED_ROWS, mergeRanked, runHere, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
@@ -126,7 +126,7 @@ function snippets(db: Db, query: string, rowids: number[]): Map<number, { snippe
      FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   );
   const out = new Map<number, { snippet: string; title: string }>();
-  let words: QueryWords | undefined;
+  let phrases: QueryPhrase[] | undefined;
   for (const rowid of rowids) {
     if (isLongText(db, rowid)) {
       // FTS5's snippet() would take seconds here (see long-text-hits.ts); its title is short.
@@ -135,8 +135,8 @@ function snippets(db: Db, query: string, rowids: number[]): Map<number, { snippe
         'SELECT highlight(documents_fts, 0, ?, ?) AS title FROM documents_fts WHERE documents_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
       ).get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid)?.title;
       const body = prepared<[number], { body: string }>(db, 'SELECT body FROM documents_fts WHERE rowid = CAST(? AS INTEGER)').get(rowid)?.body;
-      words ??= queryWords(query);
-      if (title !== undefined && body !== undefined) out.set(rowid, { title, snippet: longTextSnippet(body, words) });
+      phrases ??= queryWords(query);
+      if (title !== undefined && body !== undefined) out.set(rowid, { title, snippet: longTextSnippet(body, phrases) });
       continue;
     }
     const s = stmt.get(HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, rowid);

@@ -12,30 +12,38 @@ import { fold, LONG_TEXT_WORDS, longTextSnippet, queryWords, wordHits } from './
 const marked = (s: string) => [...s.matchAll(new RegExp(`${HIGHLIGHT_OPEN}([^${HIGHLIGHT_CLOSE}]*)${HIGHLIGHT_CLOSE}`, 'g'))].map((m) => m[1]);
 
 describe('the words of a query', () => {
-  it('reads words, prefixes and phrases, folded, and leaves out operators and what NOT excludes', () => {
-    const q = queryWords('Sécurité AND secur* OR "border talks" NOT Tehran NEAR(mission Araji, 5) NOT (x OR y) al-Araji');
-    expect([...q.words].sort()).toEqual(['al', 'araji', 'border', 'mission', 'securite', 'talks']);
-    expect(q.prefixes).toEqual(['secur']);
-    expect(queryWords('"border secur"*').prefixes).toEqual(['secur']);
+  it('reads words, prefixes and phrases as toFtsQuery reads the query, folded, and leaves out what NOT excludes', () => {
+    const q = queryWords('Sécurité AND secur* OR "border talks" NOT Tehran NEAR(mission Araji, 5) -(x OR y) al-Araji title:U.S.');
+    expect(q).toEqual([
+      { words: ['securite'], prefix: false },
+      { words: ['secur'], prefix: true },
+      { words: ['border', 'talks'], prefix: false },
+      { words: ['mission'], prefix: false },
+      { words: ['araji'], prefix: false },
+      { words: ['al', 'araji'], prefix: false },
+      { words: ['u', 's'], prefix: false },
+    ]);
+    expect(queryWords('"border secur"*')).toEqual([{ words: ['border', 'secur'], prefix: true }]);
+    expect(queryWords('Iraq not Somalia -Iran')).toEqual([{ words: ['iraq'], prefix: false }]);
+    // A query FTS5 could not read looks for nothing.
+    expect(queryWords('"unclosed')).toEqual([]);
     expect(fold('ÉTAT')).toBe('etat');
   });
 
-  it('marks each word of the text the query looks for, by its offsets', () => {
-    const text = 'The Minister met ministers; security, SECURITY and Sécurité. Tehran';
-    const hits = wordHits(text, queryWords('minister secur* sécurité NOT Tehran'));
-    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Minister', 'security', 'SECURITY', 'Sécurité']);
+  it('marks words, prefixes and whole phrases (their joins included), by their offsets', () => {
+    const text = 'The Minister met ministers; security, SECURITY and Sécurité. Tehran. Al-Araji met the U.N. and the U.S. envoy; Al said';
+    const hits = wordHits(text, queryWords('minister secur* sécurité al-Araji U.S. NOT Tehran'));
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['Minister', 'security', 'SECURITY', 'Sécurité', 'Al-Araji', 'U.S']);
   });
 
-  it('snips the stretch with the most hits, cut with … as FTS5 does', () => {
+  it('snips the stretch with the most hits, matches in the middle, cut with … as FTS5 does', () => {
     const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
     words[150] = 'border';
     words[152] = 'talks';
     words[20] = 'border';
-    const snippet = longTextSnippet(words.join(' '), queryWords('"border talks"'), 10);
-    expect(snippet.startsWith('…')).toBe(true);
-    expect(snippet.endsWith('…')).toBe(true);
-    expect(marked(snippet)).toEqual(['border', 'talks']);
-    expect(snippet.split(HIGHLIGHT_OPEN).join('').split(HIGHLIGHT_CLOSE).join('').replace('…', '').replace(/…$/, '').split(' ')).toHaveLength(10);
+    const snippet = longTextSnippet(words.join(' '), queryWords('border talks'), 10);
+    expect(snippet).toBe(`…w147 w148 w149 ${HIGHLIGHT_OPEN}border${HIGHLIGHT_CLOSE} w151 ${HIGHLIGHT_OPEN}talks${HIGHLIGHT_CLOSE} w153 w154 w155 w156…`);
+    expect(marked(longTextSnippet('the deal of al-Araji was signed', queryWords('al-Araji')))).toEqual(['al-Araji']);
     // No hit: the start of the text.
     expect(longTextSnippet('one two three', queryWords('zzz'), 2)).toBe('one two…');
     expect(longTextSnippet('one two', queryWords('two'), 24)).toBe(`one ${HIGHLIGHT_OPEN}two${HIGHLIGHT_CLOSE}`);
@@ -87,9 +95,11 @@ describe('search in a very long article', () => {
     const words = new Set(detail.hits!.map((h) => detail.text.slice(h.start, h.end)));
     expect(words).toEqual(new Set(['Qatari', 'minister']));
     expect(detail.hits!.length).toBe((detail.text.match(/\bminister\b/g) ?? []).length + 1);
-    // The words of a phrase are each marked wherever they are (FTS5 would mark the phrase only):
-    // the sign that these marks came from here, not from FTS5's highlight().
     const phrase = getDocument(ctx(), { id: doc('A very long report').id, query: '"Qatari delegation"' });
-    expect(phrase.hits!.map((h) => phrase.text.slice(h.start, h.end))).toEqual(['delegation', 'Qatari', 'delegation']);
+    expect(phrase.hits!.map((h) => phrase.text.slice(h.start, h.end))).toEqual(['Qatari delegation']);
+    // The words of a NEAR group are each marked wherever they are (FTS5 would mark only those
+    // near each other): the sign that these marks came from here, not from FTS5's highlight().
+    const near = getDocument(ctx(), { id: doc('A very long report').id, query: 'NEAR(Qatari Somali, 3)' });
+    expect(near.hits!.map((h) => near.text.slice(h.start, h.end))).toEqual(['Somali', 'Qatari']);
   });
 });

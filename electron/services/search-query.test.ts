@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/errors';
 import { toFtsQuery } from './search-query';
 
 describe('toFtsQuery', () => {
@@ -37,6 +38,54 @@ describe('toFtsQuery', () => {
     expect(count('Iraq (secure OR Somali)')).toBe(2);
     expect(count('(Somali OR border) (security OR deal) Iraq')).toBe(2);
     expect(count('NEAR(Somali delegation, 2) (security)')).toBe(1);
+    db.close();
+  });
+
+  it('reads what analysts type: lowercase operators, -word, title:, stray commas, a star inside quotes', () => {
+    expect(toFtsQuery('Iraq not Somalia')).toBe('Iraq NOT Somalia');
+    expect(toFtsQuery('Iraq or Syria and Iran')).toBe('Iraq OR Syria AND Iran');
+    // Not between two operands: a word like any other.
+    expect(toFtsQuery('not')).toBe('"not"');
+    expect(toFtsQuery('Iraq and')).toBe('Iraq "and"');
+    expect(toFtsQuery('Iraq -Somalia -"al-Shabaab"')).toBe('Iraq NOT Somalia NOT "al-Shabaab"');
+    expect(toFtsQuery('Iraq -(Iran OR Syria)')).toBe('Iraq NOT ( Iran OR Syria )');
+    expect(toFtsQuery('title:Iraq text:"border security" headline:secur*')).toBe('title:Iraq body:"border security" title:secur*');
+    expect(toFtsQuery('title:al-Araji')).toBe('title:"al-Araji"');
+    expect(toFtsQuery('Iraq, Somalia 1,200')).toBe('Iraq Somalia 1 200');
+    expect(toFtsQuery('NEAR(Iraq Iran, 5)')).toBe('NEAR ( Iraq Iran , 5 )');
+    expect(toFtsQuery('"national secur*"')).toBe('"national secur"*');
+    expect(toFtsQuery('+Iraq')).toBe('Iraq');
+    const refused = (q: string) => {
+      try {
+        toFtsQuery(q);
+      } catch (err) {
+        return (err as AppError).message;
+      }
+      return null;
+    };
+    expect(refused('-Iraq')).toBe('A search cannot only leave words out: put a word to find before -Iraq, e.g. Iraq -Iraq (the same as Iraq NOT Iraq).');
+    expect(refused('Iraq ()')).toContain('empty parentheses');
+    expect(refused(',')).toBe('Type something to search for.');
+    expect(refused('**')).toContain('A lone * is not a search');
+  });
+
+  it('runs each of those forms on real FTS5 with the documents an analyst expects', () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')");
+    const add = db.prepare('INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)');
+    add.run(1, 'Iraq and Somalia sign a pact', 'The Somali delegation met al-Araji in Baghdad; 1,200 troops.');
+    add.run(2, 'Iraq hosts Iran', 'Border security talks in Baghdad.');
+    add.run(3, 'Syria talks', 'Nothing about the others.');
+    const ids = (q: string) => (db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').all(toFtsQuery(q)) as { rowid: number }[]).map((r) => r.rowid);
+    expect(ids('Iraq not Somalia')).toEqual([2]);
+    expect(ids('Iraq -Somalia')).toEqual([2]);
+    expect(ids('Baghdad -(Somali OR Syria)')).toEqual([2]);
+    expect(ids('Iraq or Syria')).toEqual([1, 2, 3]);
+    expect(ids('title:Iran')).toEqual([2]);
+    expect(ids('text:Iraq')).toEqual([]);
+    expect(ids('title:Iraq -text:Somali')).toEqual([2]);
+    expect(ids('Iraq, 1,200')).toEqual([1]);
+    expect(ids('"border secur*"')).toEqual([2]);
     db.close();
   });
 });

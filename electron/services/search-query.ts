@@ -19,18 +19,47 @@ export interface FtsQueryOptions {
   expandPrefix?: (prefix: string) => string[] | null;
 }
 
+/** Columns an analyst may name before a colon (`title:Iraq`), and the search table's column each means. */
+const COLUMNS: Record<string, string> = { title: 'title', headline: 'title', text: 'body', body: 'body' };
+/** The query's tokens: column-filtered or left-out (-"…") phrases, phrases, parentheses, commas, and runs of anything else. */
+export const QUERY_TOKENS = /(?:[A-Za-z]+:|-)"[^"]*"\*?|-(?=\()|"[^"]*"\*?|[(),]|[^\s"(),]+/g;
+
 export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
   const q = input.trim();
   if (!q) throw new AppError('bad-query', 'Type something to search for.');
   if ((q.match(/"/g)?.length ?? 0) % 2 === 1) throw new AppError('bad-query', 'The search has an unclosed quote ("). Close the phrase, e.g. "security memorandum".');
+  if (/\(\s*\)/.test(q)) throw new AppError('bad-query', 'The search has empty parentheses (). Put words inside them, e.g. (Iraq OR Iran), or leave them out.');
   let depth = 0;
   /** Depth of the "(" that opened a NEAR group, while inside one (it takes no OR groups). */
   let nearAt = -1;
   const out: string[] = [];
-  // Tokens: quoted phrases, parentheses, commas (inside NEAR), and runs of anything else.
-  const tokens = q.match(/"[^"]*"\*?|[(),]|[^\s"(),]+/g) ?? [];
+  const tokens = q.match(QUERY_TOKENS) ?? [];
+  const isOperator = (t: string | undefined) => t !== undefined && OPERATORS.has(t.toUpperCase());
+  /** A word, phrase or prefix as FTS5 takes it (quoted when FTS5 would reject it bare). */
+  const operand = (t: string): string => {
+    if (t.startsWith('"')) {
+      // "national secur*": the star meant for the phrase's last word goes after the quotes.
+      return /\*"$/.test(t) ? `${t.slice(0, -2)}"*` : t;
+    }
+    const prefix = t.endsWith('*');
+    const word = prefix ? t.slice(0, -1) : t;
+    if (!word || /^\*+$/.test(word)) throw new AppError('bad-query', 'A lone * is not a search; put it after the start of a word, e.g. secur*.');
+    const quoted = BAREWORD.test(word) && !OPERATORS.has(word.toUpperCase()) ? word : `"${word.replace(/"/g, '')}"`;
+    const terms = prefix && nearAt < 0 && /^[\p{L}\p{N}]+$/u.test(word) ? opts.expandPrefix?.(word) : null;
+    if (terms && terms.length > 0) return `(${terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')})`;
+    return prefix ? `${quoted}*` : quoted;
+  };
+  /** An operand, with the column it is limited to (`title:Iraq`) and without a leading +. */
+  const term = (t: string): string => {
+    const column = /^([A-Za-z]+):(.+)$/.exec(t);
+    const name = column ? COLUMNS[column[1].toLowerCase()] : undefined;
+    return name && nearAt < 0 ? `${name}:${operand(column![2])}` : operand(t.replace(/^\+(?=[\p{L}\p{N}"])/u, ''));
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const afterOperand = out.length > 0 && !isOperator(out.at(-1)) && out.at(-1) !== '(' && out.at(-1) !== ',' && out.at(-1) !== 'NEAR';
+    const next = tokens[i + 1];
+    const beforeOperand = next !== undefined && next !== ')' && next !== ',' && !isOperator(next);
     if (t === '(') {
       depth++;
       if (out.at(-1) === 'NEAR' && nearAt < 0) nearAt = depth;
@@ -41,26 +70,33 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
       if (depth < 0) throw new AppError('bad-query', 'The search has a ")" without its "(".');
       out.push(t);
     } else if (t === ',') {
-      out.push(t);
-    } else if (t.startsWith('"')) {
-      out.push(t);
+      // Only NEAR's distance is set off by a comma; elsewhere it is punctuation (`Iraq,`, `1,200`).
+      if (nearAt >= 0) out.push(t);
     } else if (OPERATORS.has(t)) {
       out.push(t);
-    } else if (t === 'NEAR' && tokens[i + 1] === '(') {
+    } else if (nearAt < 0 && isOperator(t) && afterOperand && beforeOperand) {
+      // and / or / not between two operands: the operator an analyst means, in any case.
+      out.push(t.toUpperCase());
+    } else if (t === 'NEAR' && next === '(') {
       out.push(t);
     } else if (/^\d+$/.test(t) && out.at(-1) === ',') {
       out.push(t);
+    } else if (nearAt < 0 && t === '-' && next === '(') {
+      // -(Iran OR Syria): leave the group out.
+      if (!afterOperand) throw new AppError('bad-query', 'A search cannot only leave words out: put a word to find before -( … ), e.g. Iraq -(Iran OR Syria).');
+      out.push('NOT');
+    } else if (nearAt < 0 && /^-[\p{L}\p{N}"]/u.test(t)) {
+      // -Somalia: leave the word out, as search engines read it.
+      if (!afterOperand) {
+        throw new AppError('bad-query', `A search cannot only leave words out: put a word to find before ${t}, e.g. Iraq ${t} (the same as Iraq NOT ${t.slice(1)}).`);
+      }
+      out.push('NOT', term(t.slice(1)));
     } else {
-      const prefix = t.endsWith('*');
-      const word = prefix ? t.slice(0, -1) : t;
-      if (!word) throw new AppError('bad-query', 'A lone * is not a search; put it after the start of a word, e.g. secur*.');
-      const quoted = BAREWORD.test(word) && !OPERATORS.has(word.toUpperCase()) ? word : `"${word.replace(/"/g, '')}"`;
-      const terms = prefix && nearAt < 0 && /^[\p{L}\p{N}]+$/u.test(word) ? opts.expandPrefix?.(word) : null;
-      if (terms && terms.length > 0) out.push(`(${terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')})`);
-      else out.push(prefix ? `${quoted}*` : quoted);
+      out.push(term(t));
     }
   }
   if (depth !== 0) throw new AppError('bad-query', 'The search has a "(" without its ")".');
+  if (out.length === 0) throw new AppError('bad-query', 'Type something to search for.');
   const first = out[0];
   const last = out.at(-1)!;
   if (OPERATORS.has(first) || OPERATORS.has(last)) {
@@ -82,7 +118,7 @@ function explicitAnd(tokens: string[]): string[] {
   const startsOperand = (t: string) => !OPERATORS.has(t) && t !== ')' && t !== ',';
   for (const t of tokens) {
     const prev = out.at(-1);
-    if (prev !== undefined && !open.includes(true) && endsOperand(prev) && startsOperand(t) && (prev.endsWith(')') || t.startsWith('('))) out.push('AND');
+    if (prev !== undefined && !open.includes(true) && endsOperand(prev) && startsOperand(t) && (prev.endsWith(')') || /^([a-z]+:)?\(/.test(t))) out.push('AND');
     if (t === '(') open.push(prev === 'NEAR');
     else if (t === ')') open.pop();
     out.push(t);
@@ -93,5 +129,6 @@ function explicitAnd(tokens: string[]): string[] {
 /** FTS5's own error, in words an analyst can act on. */
 export function describeFtsError(input: string, err: Error): AppError {
   const detail = err.message.replace(/^fts5: /, '');
-  return new AppError('bad-query', `The search "${input}" could not be understood (${detail}). Use words, "exact phrases", prefix*, AND / OR / NOT, or NEAR(word1 word2, 10).`);
+  const shown = input.length > 60 ? `${input.slice(0, 60)}…` : input;
+  return new AppError('bad-query', `The search "${shown}" could not be understood (${detail}). Use words, "exact phrases", prefix*, AND / OR / NOT, or NEAR(word1 word2, 10).`);
 }
