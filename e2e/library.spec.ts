@@ -311,3 +311,30 @@ test('library: select rows, mark them, export them as CSV; coding columns and fa
   await page.getByTestId('clear-filters').click();
   await expect(rows).toHaveCount(5);
 });
+
+test('an Arabic article reads right to left, paragraph by paragraph, beside an English one', async ({ liaison }) => {
+  const folder = path.join(liaison.dir, 'arabic');
+  fs.mkdirSync(folder);
+  fs.copyFileSync(path.resolve(import.meta.dirname, '../electron/importers/__fixtures__/cp1256-arabic.txt'), path.join(folder, 'ar.txt'));
+  fs.appendFileSync(path.join(folder, 'ar.txt'), Buffer.from('\r\nSource: Shafaq News\r\n', 'latin1'));
+  const { file, idOf } = seedProject(liaison.dir, { folder, expect: 1 });
+  const page = await liaison.launch({ project: file });
+  await page.locator(`[data-testid="document-row"][data-id="${idOf('ar.txt')}"]`).click();
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-state', 'ready');
+  // Where the first and last lines of the text sit in the box: the Arabic headline against its
+  // right edge, the English source line against its left.
+  const sides = await page.getByTestId('reader-text').evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    return { firstRightGap: box.right - first.right, firstLeftGap: first.left - box.left, lastLeftGap: last.left - box.left };
+  });
+  expect(sides.firstRightGap).toBeLessThan(4);
+  expect(sides.firstLeftGap).toBeGreaterThan(100);
+  expect(sides.lastLeftGap).toBeLessThan(4);
+  await liaison.screenshot(page, 'reader-arabic');
+});
+

@@ -61,7 +61,7 @@ function DuplicateBadge({ row }: { row: ListedDocument }) {
 function TitleCell({ row }: { row: ListedDocument }) {
   return (
     <div className="doc-title">
-      <span className="doc-title__text" title={row.title ?? undefined}>
+      <span className="doc-title__text" title={row.title ?? undefined} dir="auto">
         {row.excluded && <span className="tag tag--excluded">not relevant</span>}
         {row.titleHighlighted ? <Highlighted marked={row.titleHighlighted} /> : row.title || <span className="muted">Untitled</span>}
       </span>

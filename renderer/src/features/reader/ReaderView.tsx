@@ -123,7 +123,7 @@ export function ReaderView({ id, query, index, total, onBack, onStep, onOpen, on
         <div className="reader__main">
           <div className="reader__scroll" ref={scrollRef} data-testid="reader-scroll">
             <article className={`reader__article${doc.excluded ? ' reader__article--excluded' : ''}`} lang={doc.language ?? undefined}>
-              <h2 className="reader__title" data-testid="reader-title">
+              <h2 className="reader__title" data-testid="reader-title" dir="auto">
                 {doc.title ?? 'Untitled'}
               </h2>
               <Dek doc={doc} />
