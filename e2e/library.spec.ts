@@ -33,6 +33,11 @@ test('library: list, search with snippets, read with boilerplate dimmed, edit a 
   await page.getByTestId('library-search').fill('"unclosed');
   await expect(page.getByTestId('search-error')).toContainText('unclosed quote');
   await expect(page.getByTestId('library-no-match')).toBeVisible();
+  // The filters hold no counts of the last search under it.
+  await expect(page.getByTestId('facets-none')).toHaveText('Fix the search to see what it can be narrowed by.');
+  await expect(page.getByTestId('facet-outlet-value')).toHaveCount(0);
+  // The box takes no more than the app searches for.
+  await expect(page.getByTestId('library-search')).toHaveAttribute('maxlength', '1000');
   await page.getByTestId('library-search').fill('al-Araji');
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('search-error')).toBeHidden();

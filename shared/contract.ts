@@ -20,6 +20,7 @@ import {
   type ImportSummary,
   LIBRARY_SORTS,
   type ListedDocument,
+  MAX_QUERY_CHARS,
   type SearchHit,
 } from './model/library';
 import type { AppInfo, Coder, ProjectInfo, RecentProject } from './model/project';
@@ -46,7 +47,7 @@ const filePath = z
 const documentId = z.string().min(1).max(64);
 /** The library's narrowing: a search and facet values (see DocumentFilters). */
 const documentFilters = z.object({
-  query: z.string().trim().max(1000).optional(),
+  query: z.string().trim().max(MAX_QUERY_CHARS).optional(),
   batchIds: z.array(z.string().min(1).max(64)).max(200).optional(),
   outlets: z.array(z.string().max(300)).max(200).optional(),
   published: z
@@ -210,7 +211,7 @@ export const calls = {
   ),
   /** One document with its text, marked ranges, metadata sources and duplicate set (and where `query` matches it). */
   'documents.get': call<DocumentDetail>()(
-    z.object({ id: documentId, query: z.string().trim().max(1000).optional() }).strict(),
+    z.object({ id: documentId, query: z.string().trim().max(MAX_QUERY_CHARS).optional() }).strict(),
     'One document in full; with a query, also the offsets where it matches.',
   ),
   /**

@@ -93,6 +93,8 @@ export interface SearchHit {
   score: number;
 }
 
+/** Longest search the app takes (the search box stops there). */
+export const MAX_QUERY_CHARS = 1000;
 export const HIGHLIGHT_OPEN = '\u0002';
 export const HIGHLIGHT_CLOSE = '\u0003';
 

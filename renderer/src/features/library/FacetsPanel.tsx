@@ -66,14 +66,29 @@ interface Props {
   facets: DocumentFacets | undefined;
   filters: Filters;
   onChange: (filters: Filters) => void;
+  /** The search cannot be understood: there are no counts to show for it. */
+  badQuery?: boolean;
 }
 
 /** Counts beside the table: each facet follows the search and the other facets' choices. */
-export const FacetsPanel = memo(function FacetsPanel({ facets: fresh, filters, onChange }: Props) {
-  // Keep the last counts while new ones load or when the search cannot be understood.
+export const FacetsPanel = memo(function FacetsPanel({ facets: fresh, filters, onChange, badQuery = false }: Props) {
+  // Keep the last counts while new ones load.
   const last = useRef<DocumentFacets | undefined>(undefined);
   if (fresh) last.current = fresh;
   const facets = last.current;
+  if (badQuery) {
+    // The last counts belong to another search: they would pass for this one's.
+    return (
+      <aside className="facets" aria-label="Filters" data-testid="facets">
+        <div className="facets__head">
+          <h2 className="facets__title">Filters</h2>
+        </div>
+        <p className="facet__note muted" data-testid="facets-none">
+          Fix the search to see what it can be narrowed by.
+        </p>
+      </aside>
+    );
+  }
   if (!facets) return <aside className="facets" aria-label="Filters" data-testid="facets" />;
   const set = (patch: Partial<Filters>) => {
     const next: Filters = { ...filters, ...patch };

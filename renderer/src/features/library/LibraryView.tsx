@@ -292,7 +292,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
           />
         )}
         <div className="library__body">
-          <FacetsPanel facets={facets.data} filters={filters} onChange={setFilters} />
+          <FacetsPanel facets={facets.data} filters={filters} onChange={setFilters} badQuery={badQuery !== null} />
           <div className="library__table">
             {list.error && !badQuery ? (
               <p className="library__message form-error" role="alert" data-testid="library-error">

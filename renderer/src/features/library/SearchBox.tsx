@@ -1,4 +1,5 @@
 import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_QUERY_CHARS } from '../../../../shared/model/library';
 
 /** Time between the last keystroke and the search, so typing is not a search per letter. */
 const DEBOUNCE_MS = 220;
@@ -50,6 +51,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
           type="search"
           value={text}
           placeholder="Search titles and text"
+          maxLength={MAX_QUERY_CHARS}
           aria-label="Search the library"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'search-error' : undefined}
@@ -99,7 +101,15 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
               </tr>
               <tr>
                 <td className="search__term"><code>Iraq OR Somalia</code></td>
-                <td className="search__means">either word (also AND, NOT)</td>
+                <td className="search__means">either word (also AND, NOT; any case)</td>
+              </tr>
+              <tr>
+                <td className="search__term"><code>Iraq -Somalia</code></td>
+                <td className="search__means">leave out articles with a word</td>
+              </tr>
+              <tr>
+                <td className="search__term"><code>title:Iraq</code></td>
+                <td className="search__means">in titles only (text: for the text)</td>
               </tr>
               <tr>
                 <td className="search__term"><code>(Iraq OR Iran) NOT Syria</code></td>
@@ -111,7 +121,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
               </tr>
             </tbody>
           </table>
-          <p className="muted small">Accents and case are ignored. Names with hyphens or apostrophes (al-Araji) work as typed. Boilerplate and repeated passages are not searched.</p>
+          <p className="muted small">Case and Latin accents are ignored (Arabic vowel marks and hamza forms are not). Names with hyphens or apostrophes (al-Araji) work as typed. Boilerplate and repeated passages are not searched.</p>
         </div>
       )}
     </div>
