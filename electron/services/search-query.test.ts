@@ -55,6 +55,8 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('NEAR(Iraq Iran, 5)')).toBe('NEAR ( Iraq Iran , 5 )');
     expect(toFtsQuery('"national secur*"')).toBe('"national secur"*');
     expect(toFtsQuery('+Iraq')).toBe('Iraq');
+    expect(toFtsQuery('NEAR(Iraq Iran 5)')).toBe('NEAR ( Iraq Iran , 5 )');
+    expect(toFtsQuery('Baghdad Iraq NEAR Iran')).toBe('Baghdad NEAR ( Iraq Iran )');
     const refused = (q: string) => {
       try {
         toFtsQuery(q);
@@ -86,6 +88,9 @@ describe('toFtsQuery', () => {
     expect(ids('title:Iraq -text:Somali')).toEqual([2]);
     expect(ids('Iraq, 1,200')).toEqual([1]);
     expect(ids('"border secur*"')).toEqual([2]);
+    expect(ids('NEAR(Border talks 2)')).toEqual([2]);
+    expect(ids('Iran NEAR Baghdad')).toEqual([]); // one in a title, the other in a text
+    expect(ids('Somali NEAR delegation')).toEqual([1]);
     db.close();
   });
 });

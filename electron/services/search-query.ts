@@ -65,7 +65,11 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
       if (out.at(-1) === 'NEAR' && nearAt < 0) nearAt = depth;
       out.push(t);
     } else if (t === ')') {
-      if (depth === nearAt) nearAt = -1;
+      if (depth === nearAt) {
+        // NEAR(Iraq Iran 5): the distance without its comma.
+        if (/^\d+$/.test(out.at(-1) ?? '') && out.at(-2) !== ',' && out.at(-2) !== '(') out.splice(out.length - 1, 0, ',');
+        nearAt = -1;
+      }
       depth--;
       if (depth < 0) throw new AppError('bad-query', 'The search has a ")" without its "(".');
       out.push(t);
@@ -79,6 +83,11 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
       out.push(t.toUpperCase());
     } else if (t === 'NEAR' && next === '(') {
       out.push(t);
+    } else if (t === 'NEAR' && nearAt < 0 && afterOperand && beforeOperand && out.at(-1) !== ')' && next !== '(') {
+      // Iraq NEAR Iran: FTS5 writes it NEAR(Iraq Iran).
+      const before = out.pop()!;
+      out.push('NEAR', '(', before, operand(next), ')');
+      i++;
     } else if (/^\d+$/.test(t) && out.at(-1) === ',') {
       out.push(t);
     } else if (nearAt < 0 && t === '-' && next === '(') {
