@@ -55,6 +55,8 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('NEAR(Iraq Iran, 5)')).toBe('NEAR ( Iraq Iran , 5 )');
     expect(toFtsQuery('"national secur*"')).toBe('"national secur"*');
     expect(toFtsQuery('+Iraq')).toBe('Iraq');
+    // Arabic typed with its vowel marks (or a tatweel) looks for the word as news prints it.
+    expect(toFtsQuery('بَغْدَاد الأعـرجي')).toBe('بغداد الأعرجي');
     expect(toFtsQuery('NEAR(Iraq Iran 5)')).toBe('NEAR ( Iraq Iran , 5 )');
     expect(toFtsQuery('Baghdad Iraq NEAR Iran')).toBe('Baghdad NEAR ( Iraq Iran )');
     const refused = (q: string) => {
@@ -91,6 +93,8 @@ describe('toFtsQuery', () => {
     expect(ids('NEAR(Border talks 2)')).toEqual([2]);
     expect(ids('Iran NEAR Baghdad')).toEqual([]); // one in a title, the other in a text
     expect(ids('Somali NEAR delegation')).toEqual([1]);
+    add.run(4, 'الأعرجي في بغداد', 'استقبل مستشار الأمن القومي وفداً صومالياً في بغداد');
+    expect(ids('بَغْدَادَ')).toEqual([4]);
     db.close();
   });
 });

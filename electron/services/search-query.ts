@@ -24,8 +24,14 @@ const COLUMNS: Record<string, string> = { title: 'title', headline: 'title', tex
 /** The query's tokens: column-filtered or left-out (-"…") phrases, phrases, parentheses, commas, and runs of anything else. */
 export const QUERY_TOKENS = /(?:[A-Za-z]+:|-)"[^"]*"\*?|-(?=\()|"[^"]*"\*?|[(),]|[^\s"(),]+/g;
 
+/**
+ * Arabic short-vowel marks (harakat), Quranic marks and the tatweel: news text is written without
+ * them, and FTS5's tokenizer keeps them as part of a word, so a query that has them finds nothing.
+ */
+const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+
 export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
-  const q = input.trim();
+  const q = input.replace(ARABIC_MARKS, '').trim();
   if (!q) throw new AppError('bad-query', 'Type something to search for.');
   if ((q.match(/"/g)?.length ?? 0) % 2 === 1) throw new AppError('bad-query', 'The search has an unclosed quote ("). Close the phrase, e.g. "security memorandum".');
   if (/\(\s*\)/.test(q)) throw new AppError('bad-query', 'The search has empty parentheses (). Put words inside them, e.g. (Iraq OR Iran), or leave them out.');
