@@ -228,7 +228,7 @@ const DocumentRow = memo(function DocumentRow({ doc, index, start, height, activ
         ),
       )}
       {searching && (
-        <td className="doc-table__snippet" colSpan={ids.length} data-testid="row-snippet">
+        <td className="doc-table__snippet" colSpan={ids.length} data-testid="row-snippet" dir="auto">
           {doc.snippet ? <Highlighted marked={focusSnippet(doc.snippet)} /> : null}
         </td>
       )}
