@@ -43,7 +43,8 @@ function Row({ label, children, source, testId }: { label: string; children: Rea
     <div className="meta__row">
       <dt className="meta__label">{label}</dt>
       <dd className="meta__value" data-testid={testId}>
-        {children}
+        {/* An Arabic title or outlet reads right to left; the note under it stays as it is. */}
+        <span dir="auto">{children}</span>
         <Source source={source} />
       </dd>
     </div>
