@@ -49,6 +49,7 @@ describe('liaison command', () => {
       expect(hitLines[i + 1]).toMatch(/^ {2}\S.*\[security\]/i);
       expect(hitLines[i + 1].trimStart()).not.toMatch(/\s{2,}/);
     }
+    expect(run('search', 'Goffus', '--project', project).stdout.trimEnd().split('\n').at(-1)).toBe('1 document matches');
     const hits = JSON.parse(run('search', 'al-Araji', '--project', project, '--json').stdout);
     expect(hits.total).toBe(2);
     expect(hits.hits[0].snippet).toMatch(/\[al-Araji\]|\[Araji\]/i);

@@ -172,7 +172,7 @@ async function searchCommand(argv: string[]): Promise<number> {
       // app's rows fold but a terminal would print.
       const line = (s: string) => s.replace(/\s+/g, ' ').trim();
       for (const h of result.hits) process.stdout.write(`${line(h.document.title ?? '(untitled)')}\n  ${line(strip(h.snippet))}\n`);
-      process.stdout.write(`${result.total} documents match\n`);
+      process.stdout.write(`${result.total} ${result.total === 1 ? "document matches" : "documents match"}\n`);
     }
     return 0;
   } catch (err) {

@@ -30,6 +30,33 @@ export const QUERY_TOKENS = /(?:[A-Za-z]+:|-)"[^"]*"\*?|-(?=\()|"[^"]*"\*?|[(),]
  */
 const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
 
+/** Letters Arabic news spells more than one way: the forms of alef with and without hamza, final yeh and alef maqsura, final teh marbuta and heh. */
+const ALEFS = ['ا', 'أ', 'إ', 'آ'];
+const MAX_SPELLINGS = 16;
+
+/**
+ * The ways an Arabic word may be printed (الاعرجي, الأعرجي, …): FTS5 does not fold these letters,
+ * so the search asks for each. The alef of the article ال is always bare. Words of other scripts,
+ * and words with no such letter, have one spelling. At most MAX_SPELLINGS: the first letters vary
+ * first.
+ */
+export function arabicSpellings(word: string): string[] {
+  if (!/[اأإآىيةه]/.test(word)) return [word];
+  let out = [''];
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    const last = i === word.length - 1;
+    let options = [c];
+    if (ALEFS.includes(c) && !(i === 0 && word[1] === 'ل' && c === 'ا')) options = ALEFS;
+    else if (last && (c === 'ي' || c === 'ى')) options = ['ي', 'ى'];
+    else if (last && (c === 'ة' || c === 'ه')) options = ['ة', 'ه'];
+    if (out.length * options.length > MAX_SPELLINGS) options = [c];
+    out = out.flatMap((head) => options.map((o) => head + o));
+  }
+  // The spelling typed first, so the group reads as the analyst wrote it.
+  return [word, ...out.filter((v) => v !== word)];
+}
+
 export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
   const q = input.replace(ARABIC_MARKS, '').trim();
   if (!q) throw new AppError('bad-query', 'Type something to search for.');
@@ -53,6 +80,8 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
     const quoted = BAREWORD.test(word) && !OPERATORS.has(word.toUpperCase()) ? word : `"${word.replace(/"/g, '')}"`;
     const terms = prefix && nearAt < 0 && /^[\p{L}\p{N}]+$/u.test(word) ? opts.expandPrefix?.(word) : null;
     if (terms && terms.length > 0) return `(${terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ')})`;
+    const spellings = nearAt < 0 ? arabicSpellings(word) : [word];
+    if (spellings.length > 1) return `(${spellings.map((v) => `"${v}"${prefix ? '*' : ''}`).join(' OR ')})`;
     return prefix ? `${quoted}*` : quoted;
   };
   /** An operand, with the column it is limited to (`title:Iraq`) and without a leading +. */

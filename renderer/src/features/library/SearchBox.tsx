@@ -121,7 +121,7 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
               </tr>
             </tbody>
           </table>
-          <p className="muted small">Case and Latin accents are ignored, and Arabic vowel marks typed here; hamza forms (أ / ا) are not folded. Names with hyphens or apostrophes (al-Araji) work as typed. Boilerplate and repeated passages are not searched.</p>
+          <p className="muted small">Case and Latin accents are ignored; in Arabic, vowel marks typed here are set aside and each spelling of hamza is searched (الاعرجي finds الأعرجي). Names with hyphens or apostrophes (al-Araji) work as typed. Boilerplate and repeated passages are not searched.</p>
         </div>
       )}
     </div>
