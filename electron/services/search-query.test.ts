@@ -66,6 +66,9 @@ describe('toFtsQuery', () => {
     expect(arabicSpellings('ااااااا').length).toBeLessThanOrEqual(16);
     expect(toFtsQuery('NEAR(Iraq Iran 5)')).toBe('NEAR ( Iraq Iran , 5 )');
     expect(toFtsQuery('Baghdad Iraq NEAR Iran')).toBe('Baghdad NEAR ( Iraq Iran )');
+    // NEAR takes phrases only: beside a group (or an Arabic word's spellings) it stays a word.
+    expect(toFtsQuery('(Iraq OR Iran) NEAR Syria')).toBe('( Iraq OR Iran ) AND NEAR Syria');
+    expect(toFtsQuery('بغداد NEAR Iraq', { expandPrefix })).toBe('NEAR ( بغداد Iraq )');
     const refused = (q: string) => {
       try {
         toFtsQuery(q);

@@ -118,10 +118,14 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
       out.push(t.toUpperCase());
     } else if (t === 'NEAR' && next === '(') {
       out.push(t);
-    } else if (t === 'NEAR' && nearAt < 0 && afterOperand && beforeOperand && out.at(-1) !== ')' && next !== '(') {
-      // Iraq NEAR Iran: FTS5 writes it NEAR(Iraq Iran).
-      const before = out.pop()!;
-      out.push('NEAR', '(', before, operand(next), ')');
+    } else if (t === 'NEAR' && nearAt < 0 && afterOperand && beforeOperand && isPhrase(tokens[i - 1]) && isPhrase(next)) {
+      // Iraq NEAR Iran: FTS5 writes it NEAR(Iraq Iran), where only phrases may stand (so the
+      // word before is taken again as a NEAR group takes it: no prefix spelt out, one spelling).
+      out.pop();
+      nearAt = depth + 1;
+      const pair = [operand(tokens[i - 1]), operand(next)];
+      nearAt = -1;
+      out.push('NEAR', '(', ...pair, ')');
       i++;
     } else if (/^\d+$/.test(t) && out.at(-1) === ',') {
       out.push(t);
@@ -147,6 +151,11 @@ export function toFtsQuery(input: string, opts: FtsQueryOptions = {}): string {
     throw new AppError('bad-query', `The search cannot start or end with ${OPERATORS.has(first) ? first : last}; put words on both sides, e.g. Iraq AND Somalia.`);
   }
   return explicitAnd(out).join(' ');
+}
+
+/** A word or quoted phrase (what NEAR takes), not a group, an operator or a column filter. */
+function isPhrase(t: string): boolean {
+  return !OPERATORS.has(t.toUpperCase()) && !/^[(),]$/.test(t) && !t.startsWith('(') && !t.endsWith(')') && !/^[A-Za-z]+:/.test(t) && !t.startsWith('-');
 }
 
 /**
