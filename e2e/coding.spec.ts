@@ -20,6 +20,14 @@ test('code the Moallim–al-Araji meeting from the keyboard, reload, undo and re
   await page.getByTestId('reader-code').click();
   await expect(page.getByTestId('coding-view')).toBeVisible();
   await expect(page.getByTestId('no-engagements')).toBeVisible();
+  // The search it was opened from stays marked in the text: a CSS highlight over its pieces.
+  const searchMarks = () =>
+    page.evaluate(() => {
+      const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('search-hits');
+      return h ? [...h].map((r) => r.toString()) : [];
+    });
+  await expect.poll(searchMarks).not.toEqual([]);
+  expect(new Set(await searchMarks())).toEqual(new Set(['Moallim']));
   await liaison.screenshot(page, 'coding-empty');
 
   // N: a new engagement; C: CONSULT.

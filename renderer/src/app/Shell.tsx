@@ -11,7 +11,7 @@ import { useAsync } from './use-async';
 export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () => void }) {
   const [active, setActive] = useState<SectionId>('library');
   const [importOpen, setImportOpen] = useState(false);
-  const [coding, setCoding] = useState<{ documentId: string; engagementId?: string } | null>(null);
+  const [coding, setCoding] = useState<{ documentId: string; engagementId?: string; query?: string } | null>(null);
   const coders = useAsync(() => liaison.coders.list({}), project.id);
   const reloadCoders = coders.reload;
   useEffect(() => subscribe('db.changed', ({ tables }) => (tables.includes('coders') || tables.includes('meta')) && reloadCoders()), [reloadCoders]);
@@ -88,11 +88,11 @@ export function Shell({ project, onClose }: { project: ProjectInfo; onClose: () 
         )}
         <div className="content__body">
           {coding ? (
-            <CodingView key={`${coding.documentId}:${coding.engagementId ?? ''}`} documentId={coding.documentId} engagementId={coding.engagementId} onBack={() => setCoding(null)} />
+            <CodingView key={`${coding.documentId}:${coding.engagementId ?? ''}`} documentId={coding.documentId} engagementId={coding.engagementId} query={coding.query} onBack={() => setCoding(null)} />
           ) : (
             current.render({
               onImport: () => setImportOpen(true),
-              openCoding: (documentId, engagementId) => setCoding({ documentId, ...(engagementId ? { engagementId } : {}) }),
+              openCoding: (documentId, engagementId, query) => setCoding({ documentId, ...(engagementId ? { engagementId } : {}), ...(query ? { query } : {}) }),
               goTo: (section) => {
                 setActive(section);
                 setCoding(null);

@@ -21,7 +21,8 @@ export interface Section {
 export interface SectionContext {
   onImport: () => void;
   /** Open the coding screen on a document (and one of its engagements). */
-  openCoding: (documentId: string, engagementId?: string) => void;
+  /** `query`: the search the article was opened from, marked in its text there too. */
+  openCoding: (documentId: string, engagementId?: string, query?: string) => void;
   /** Go to another section (what an empty state's next step leads to). */
   goTo: (section: SectionId) => void;
 }
@@ -38,7 +39,7 @@ export const sections: Section[] = [
     label: 'Library',
     key: '1',
     icon: icon('M4 3h9l3 3v11H4z M13 3v3h3 M7 9h6 M7 12h6 M7 15h4'),
-    render: (ctx) => <LibraryView onImport={ctx.onImport} onCode={ctx.openCoding} />,
+    render: (ctx) => <LibraryView onImport={ctx.onImport} onCode={(documentId, query) => ctx.openCoding(documentId, undefined, query)} />,
   },
   {
     id: 'engagements',

@@ -41,7 +41,7 @@ async function roleSide(actor: Actor, held: ActorRole | null): Promise<Actor | n
  * key attaches it as evidence to the field in focus (E) or adds the person as a participant (P).
  * Every change saves itself and can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).
  */
-export function CodingView({ documentId, engagementId, onBack }: { documentId: string; engagementId?: string; onBack: () => void }) {
+export function CodingView({ documentId, engagementId, query, onBack }: { documentId: string; engagementId?: string; /** Marked in the text: the search it was opened from. */ query?: string; onBack: () => void }) {
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const [codebook, setCodebook] = useState<Codebook | null>(null);
   const [engagements, setEngagements] = useState<Engagement[]>([]);
@@ -85,7 +85,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     let alive = true;
     void (async () => {
       const [d, cb, list, sugg, cs] = await Promise.all([
-        liaison.documents.get({ id: documentId }),
+        liaison.documents.get({ id: documentId, ...(query ? { query } : {}) }),
         liaison.codebooks.active({}),
         loadEngagements(),
         liaison.documents.suggestions({ documentId }),
@@ -103,7 +103,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
     return () => {
       alive = false;
     };
-  }, [documentId, engagementId, loadActors, loadEngagements, replaceDraft]);
+  }, [documentId, engagementId, query, loadActors, loadEngagements, replaceDraft]);
 
   useEffect(() => subscribe('db.changed', ({ tables }) => tables.includes('actors') && void loadActors()), [loadActors]);
 
@@ -391,7 +391,7 @@ export function CodingView({ documentId, engagementId, onBack }: { documentId: s
           </label>
         </header>
         <div className="coding__text">
-          <SourceText ref={source} text={doc.text} ranges={doc.ranges} highlights={highlights} suggestions={suggestions} showBoilerplate={showBoilerplate} onSuggestion={(s) => void applySuggestion(s)} />
+          <SourceText ref={source} text={doc.text} ranges={doc.ranges} highlights={highlights} searchHits={doc.hits} suggestions={suggestions} showBoilerplate={showBoilerplate} onSuggestion={(s) => void applySuggestion(s)} />
         </div>
       </section>
       <aside className="coding__side" aria-label="Engagements">

@@ -1,4 +1,4 @@
-import { forwardRef, type KeyboardEvent, type MouseEvent, type ReactNode, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, type KeyboardEvent, type MouseEvent, type ReactNode, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { TextSuggestion } from '../../../../shared/model/actor';
 import type { TextRange } from '../../../../shared/model/document';
 import { displaySegments } from '../../../../shared/text/segments';
@@ -22,6 +22,8 @@ interface Props {
   text: string;
   ranges: TextRange[];
   highlights: Highlight[];
+  /** Where the search the article was opened from matches: underlined over the text, its pieces untouched. */
+  searchHits?: { start: number; end: number }[];
   suggestions: TextSuggestion[];
   onSuggestion?: (s: TextSuggestion, anchor: DOMRect) => void;
   showBoilerplate: boolean;
@@ -33,7 +35,7 @@ interface Props {
  * [o, o + length) of the text, so a DOM selection maps back to offsets exactly. Display-only
  * spaces at glued sentences are CSS ::after content: never part of the selection.
  */
-export const SourceText = forwardRef<SourceTextHandle, Props>(function SourceText({ text, ranges, highlights, suggestions, onSuggestion, showBoilerplate }, ref) {
+export const SourceText = forwardRef<SourceTextHandle, Props>(function SourceText({ text, ranges, highlights, searchHits, suggestions, onSuggestion, showBoilerplate }, ref) {
   const root = useRef<HTMLDivElement>(null);
 
   const pieces = useMemo(() => {
@@ -63,6 +65,7 @@ export const SourceText = forwardRef<SourceTextHandle, Props>(function SourceTex
     }
     return out;
   }, [text, ranges, highlights, suggestions]);
+  useSearchHighlight(root, searchHits, pieces);
 
   useImperativeHandle(ref, () => ({
     selection() {
@@ -142,4 +145,48 @@ export function suggestionTitle(s: TextSuggestion): string {
     default:
       return `${s.kind[0].toUpperCase()}${s.kind.slice(1)}: ${s.name ?? s.quote}${s.countryCode ? ` (${s.countryCode})` : ''}`;
   }
+}
+
+/** The CSS highlight that underlines search hits (styles.css: ::highlight(search-hits)). */
+export const SEARCH_HIGHLIGHT = 'search-hits';
+
+/**
+ * Paints the hits with the CSS Custom Highlight API: DOM ranges over the text's pieces, so no
+ * piece is cut (evidence and suggestions keep their spans whole, and the selection still maps to
+ * offsets through them). Each piece holds exactly the characters [o, o + length).
+ */
+function useSearchHighlight(root: { current: HTMLDivElement | null }, hits: { start: number; end: number }[] | undefined, pieces: { start: number }[]): void {
+  // Again whenever the pieces change: their text nodes are new then.
+  useEffect(() => {
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+    const el = root.current;
+    if (!registry || !el || !hits || hits.length === 0) return;
+    const nodes = [...el.querySelectorAll<HTMLElement>('[data-o]')].map((p) => p.firstChild);
+    const at = (offset: number): { node: Node; offset: number } | null => {
+      // The last piece starting at or before the offset (binary search: pieces are in order).
+      let lo = 0;
+      let hi = pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (pieces[mid].start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const node = nodes[lo];
+      return node ? { node, offset: Math.min(offset - pieces[lo].start, node.textContent?.length ?? 0) } : null;
+    };
+    const ranges: Range[] = [];
+    for (const h of hits) {
+      const a = at(h.start);
+      const b = at(h.end);
+      if (!a || !b) continue;
+      const r = document.createRange();
+      r.setStart(a.node, a.offset);
+      r.setEnd(b.node, b.offset);
+      ranges.push(r);
+    }
+    registry.set(SEARCH_HIGHLIGHT, new (globalThis as unknown as { Highlight: new (...r: Range[]) => unknown }).Highlight(...ranges));
+    return () => {
+      registry.delete(SEARCH_HIGHLIGHT);
+    };
+  }, [root, hits, pieces]);
 }

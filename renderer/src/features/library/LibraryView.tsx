@@ -34,7 +34,7 @@ function isForSomethingElse(e: KeyboardEvent): boolean {
  * Ctrl/Shift-click, Shift+arrows) selects, c compares the two selected, x marks the selection
  * (or the current row) (not) relevant, Esc clears the selection.
  */
-export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Open the coding screen on a document. */ onCode?: (documentId: string) => void }) {
+export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Open the coding screen on a document. */ onCode?: (documentId: string, query?: string) => void }) {
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
   const [sortChoice, setSortChoice] = useState<{ sort: LibrarySort; direction: 'asc' | 'desc' } | null>(null);
@@ -342,7 +342,7 @@ export function LibraryView({ onImport, onCode }: { onImport: () => void; /** Op
           onBack={close}
           onStep={step}
           onOpen={(id) => open(id, cache.indexOf(id))}
-          onCode={onCode}
+          onCode={onCode ? (id) => onCode(id, query || undefined) : undefined}
           onCompare={(a, b) => setCompare({ a, b })}
           paused={compare !== null}
           onError={setActionError}
