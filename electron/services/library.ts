@@ -22,7 +22,7 @@ import { type DocumentRowRaw, ROW_COLUMNS, ROW_JOINS, ROW_SELECT, rangesOf, rowT
 import { type AppContext, requireStore } from './context';
 import { buildSearchable, toOriginalOffset } from './import/clean';
 import { CODING_STATUS, type Cursor, DUP_STATUS, decodeCursor, encodeCursor, type FilterKey, FTS_ROWID_RANGE, filterSql, GROUP_JOIN, isFiltered, keysetTerm, SORTS } from './library-sql';
-import { LONG_TEXT_WORDS, longTextSnippet, type QueryPhrase, queryWords, wordHits } from './long-text-hits';
+import { fold, LONG_TEXT_WORDS, longTextSnippet, type QueryPhrase, queryWords, wordHits } from './long-text-hits';
 import { MAX_PARTED_ROWS, mergeRanked, runHere, runInParts, SearchPool, type Statement, sumCounts } from './search-pool';
 import { describeFtsError, toFtsQuery } from './search-query';
 
@@ -103,7 +103,7 @@ function prefixTerms(db: Db, prefix: string): string[] | null {
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_terms USING fts5vocab('main', 'documents_fts', 'row')");
     withTermsTable.add(db);
   }
-  const folded = prefix.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const folded = fold(prefix);
   const terms = prepared<[string, string, number], { term: string }>(db, 'SELECT term FROM temp.documents_fts_terms WHERE term >= ? AND term < ? LIMIT ?')
     .all(folded, `${folded}\u{10FFFF}`, MAX_PREFIX_TERMS + 1)
     .map((r) => r.term);

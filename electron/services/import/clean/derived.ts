@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TextRange } from '../../../../shared/model/document';
+import { lastAtOrBefore } from '../../../../shared/text/sorted';
 
 // The reader's segments are pure and shared with the renderer; they live in shared/text.
 export { type DisplaySegment, displaySegments, type SegmentKind } from '../../../../shared/text/segments';
@@ -98,13 +99,7 @@ export function searchableText(text: string, ranges: readonly TextRange[]): stri
  */
 export function toOriginalOffset(searchable: Searchable, offset: number): number {
   const { pieces } = searchable;
-  let lo = 0;
-  let hi = pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pieces[mid].at <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(pieces.length, (i) => pieces[i].at, offset);
   const p = pieces[lo];
   if (!p) return 0;
   if (p.from >= 0) return p.from + Math.min(offset - p.at, p.length);

@@ -2,6 +2,7 @@ import { forwardRef, type KeyboardEvent, type MouseEvent, type ReactNode, useEff
 import type { TextSuggestion } from '../../../../shared/model/actor';
 import type { TextRange } from '../../../../shared/model/document';
 import { displaySegments } from '../../../../shared/text/segments';
+import { lastAtOrBefore } from '../../../../shared/text/sorted';
 import { trimSelection } from '../../../../shared/text/spans';
 
 export interface Highlight {
@@ -163,14 +164,8 @@ function useSearchHighlight(root: { current: HTMLDivElement | null }, hits: { st
     if (!registry || !el || !hits || hits.length === 0) return;
     const nodes = [...el.querySelectorAll<HTMLElement>('[data-o]')].map((p) => p.firstChild);
     const at = (offset: number): { node: Node; offset: number } | null => {
-      // The last piece starting at or before the offset (binary search: pieces are in order).
-      let lo = 0;
-      let hi = pieces.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (pieces[mid].start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      // The last piece starting at or before the offset (pieces are in order).
+      const lo = lastAtOrBefore(pieces.length, (i) => pieces[i].start, offset);
       const node = nodes[lo];
       return node ? { node, offset: Math.min(offset - pieces[lo].start, node.textContent?.length ?? 0) } : null;
     };

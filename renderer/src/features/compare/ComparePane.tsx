@@ -1,5 +1,6 @@
 import { forwardRef, memo, useEffect, useMemo, useState } from 'react';
 import type { DocumentDetail, TextHit } from '../../../../shared/model/library';
+import { lastAtOrBefore } from '../../../../shared/text/sorted';
 import { passageTitle } from '../reader/ArticleText';
 import { type Chunk, chunkText } from './chunks';
 
@@ -11,14 +12,7 @@ const BLOCKS_PER_FRAME = 16;
 
 /** The hunk of the mark starting at or before `start` (marks are [start, end, hunk] triples, in order). */
 function hunkAt(marks: Int32Array, start: number): number {
-  let lo = 0;
-  let hi = marks.length / 3 - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (marks[mid * 3] <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  return marks[lo * 3 + 2];
+  return marks[lastAtOrBefore(marks.length / 3, (i) => marks[i * 3], start) * 3 + 2];
 }
 
 /** The hunks marked inside [start, end): [first, last], or [-1, -2] for none. */

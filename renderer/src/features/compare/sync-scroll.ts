@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../../../../shared/text/sorted';
+
 /**
  * Scroll positions as text offsets and back (and from one text to the other), through the panes' blocks (elements with
  * data-chunk, data-start and data-end, positioned inside the scroller). Within a block the
@@ -12,14 +14,7 @@ function blocks(scroller: HTMLElement): HTMLElement[] {
 export function offsetAtY(scroller: HTMLElement, y: number): number | null {
   const list = blocks(scroller);
   if (list.length === 0) return null;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid].offsetTop <= y) lo = mid;
-    else hi = mid - 1;
-  }
-  const el = list[lo];
+  const el = list[lastAtOrBefore(list.length, (i) => list[i].offsetTop, y)];
   const start = Number(el.dataset.start);
   const end = Number(el.dataset.end);
   const f = Math.min(1, Math.max(0, (y - el.offsetTop) / Math.max(1, el.offsetHeight)));
@@ -29,15 +24,8 @@ export function offsetAtY(scroller: HTMLElement, y: number): number | null {
 /** Where (px from the top of the scroller's content) the text offset is drawn, or null when its block is not mounted yet. */
 export function yOfOffset(scroller: HTMLElement, offset: number): number | null {
   const list = blocks(scroller);
-  let lo = 0;
-  let hi = list.length - 1;
-  if (hi < 0) return null;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (Number(list[mid].dataset.start) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const el = list[lo];
+  if (list.length === 0) return null;
+  const el = list[lastAtOrBefore(list.length, (i) => Number(list[i].dataset.start), offset)];
   const start = Number(el.dataset.start);
   const end = Number(el.dataset.end);
   if (offset > end) return null;
@@ -53,14 +41,8 @@ export function mapOffset(anchors: Int32Array, offset: number, from: 'a' | 'b'):
   const dst = 1 - src;
   const pairs = anchors.length / 2;
   if (pairs === 0) return offset;
-  let lo = 0;
-  let hi = pairs - 1;
   // Last anchor at or before the offset.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (anchors[mid * 2 + src] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(pairs, (i) => anchors[i * 2 + src], offset);
   const x0 = anchors[lo * 2 + src];
   const y0 = anchors[lo * 2 + dst];
   if (lo + 1 >= pairs || offset <= x0) return y0 + Math.max(0, offset - x0);
